@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+// `npm test`: everything that needs no container runtime. The container suites have
+// their own config (vitest.integration.config.ts) and command (`npm run test:integration`).
+export default defineConfig({
+  test: {
+    include: ['bot/test/**/*.test.ts', 'dashboards/test/**/*.test.ts', 'test/stack/**/*.test.ts'],
+    testTimeout: 20_000,
+  },
+});

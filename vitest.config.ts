@@ -4,7 +4,12 @@ import { defineConfig } from 'vitest/config';
 // their own config (vitest.integration.config.ts) and command (`npm run test:integration`).
 export default defineConfig({
   test: {
-    include: ['bot/test/**/*.test.ts', 'dashboards/test/**/*.test.ts', 'test/stack/**/*.test.ts'],
+    include: [
+      'bot/test/**/*.test.ts',
+      'dashboards/test/**/*.test.ts',
+      'test/stack/**/*.test.ts',
+      'test/nix/**/*.test.ts',
+    ],
     testTimeout: 20_000,
   },
 });

@@ -16,6 +16,14 @@ export const ATTR = {
   roleAction: 'discord.role.action',
   route: 'discord.api.route',
   status: 'http.response.status_code',
+  /** `command` or `autocomplete`: which kind of interaction a span answers. */
+  interactionType: 'discord.interaction.type',
+} as const;
+
+/** Span names besides the interaction spans (which are named after the command). */
+export const SPANS = {
+  /** Resolving a typed role name against the manageable roles. */
+  roleLookup: 'role lookup',
 } as const;
 
 /**
@@ -103,3 +111,136 @@ export const METRICS = {
     attributes: [ATTR.route],
   },
 } as const satisfies Record<string, MetricDeclaration>;
+
+/** The host-metrics groups the preload enables (network statistics are left out). */
+export const HOST_METRIC_GROUPS = [
+  'system.cpu',
+  'system.memory',
+  'process.cpu',
+  'process.memory',
+] as const;
+
+export type RuntimeInstrumentKind =
+  | InstrumentKind
+  | 'observableCounter'
+  | 'observableUpDownCounter';
+
+/** A metric that an instrumentation the preload enables emits (names are theirs, not ours). */
+export interface RuntimeMetricDeclaration {
+  readonly name: string;
+  readonly kind: RuntimeInstrumentKind;
+  /** As emitted: host-metrics leaves some units empty although the values are bytes or ratios. */
+  readonly unit: string;
+  readonly attributes: readonly string[];
+  readonly source: '@opentelemetry/instrumentation-runtime-node' | '@opentelemetry/host-metrics';
+}
+
+const runtimeNode = '@opentelemetry/instrumentation-runtime-node';
+const hostMetrics = '@opentelemetry/host-metrics';
+
+/**
+ * The Node runtime and host metrics the preload turns on, as checked against what the
+ * instrumentations really emit (bot/test/telemetry/runtime-metrics.test.ts). Dashboards
+ * derive names from here like from METRICS: `process.memory.usage` (RSS, bytes) is
+ * `process_memory_usage` in Mimir.
+ */
+export const RUNTIME_METRICS = {
+  eventLoopDelayP50: {
+    name: 'nodejs.eventloop.delay.p50',
+    kind: 'observableGauge',
+    unit: 's',
+    attributes: [],
+    source: runtimeNode,
+  },
+  eventLoopDelayP99: {
+    name: 'nodejs.eventloop.delay.p99',
+    kind: 'observableGauge',
+    unit: 's',
+    attributes: [],
+    source: runtimeNode,
+  },
+  eventLoopDelayMax: {
+    name: 'nodejs.eventloop.delay.max',
+    kind: 'observableGauge',
+    unit: 's',
+    attributes: [],
+    source: runtimeNode,
+  },
+  eventLoopUtilization: {
+    name: 'nodejs.eventloop.utilization',
+    kind: 'observableGauge',
+    unit: '1',
+    attributes: [],
+    source: runtimeNode,
+  },
+  eventLoopTime: {
+    name: 'nodejs.eventloop.time',
+    kind: 'observableCounter',
+    unit: 's',
+    attributes: ['nodejs.eventloop.state'],
+    source: runtimeNode,
+  },
+  gcDuration: {
+    name: 'v8js.gc.duration',
+    kind: 'histogram',
+    unit: 's',
+    attributes: ['v8js.gc.type'],
+    source: runtimeNode,
+  },
+  heapUsed: {
+    name: 'v8js.memory.heap.used',
+    kind: 'observableGauge',
+    unit: 'By',
+    attributes: ['v8js.heap.space.name'],
+    source: runtimeNode,
+  },
+  heapSpaceSize: {
+    name: 'v8js.memory.heap.space.size',
+    kind: 'observableUpDownCounter',
+    unit: 'By',
+    attributes: ['v8js.heap.space.name'],
+    source: runtimeNode,
+  },
+  activeResources: {
+    name: 'v8js.resource.active',
+    kind: 'observableGauge',
+    unit: '{resource}',
+    attributes: ['v8js.resource.type'],
+    source: runtimeNode,
+  },
+  processCpuTime: {
+    name: 'process.cpu.time',
+    kind: 'observableCounter',
+    unit: 's',
+    attributes: ['process.cpu.state'],
+    source: hostMetrics,
+  },
+  processCpuUtilization: {
+    name: 'process.cpu.utilization',
+    kind: 'observableGauge',
+    unit: '',
+    attributes: ['process.cpu.state'],
+    source: hostMetrics,
+  },
+  processMemoryUsage: {
+    name: 'process.memory.usage',
+    kind: 'observableGauge',
+    unit: '',
+    attributes: [],
+    source: hostMetrics,
+  },
+  systemCpuUtilization: {
+    name: 'system.cpu.utilization',
+    kind: 'observableGauge',
+    unit: '',
+    attributes: ['system.cpu.state', 'system.cpu.logical_number'],
+    source: hostMetrics,
+  },
+  systemMemoryUsage: {
+    name: 'system.memory.usage',
+    kind: 'observableGauge',
+    unit: '',
+    attributes: ['system.memory.state'],
+    source: hostMetrics,
+  },
+} as const satisfies Record<string, RuntimeMetricDeclaration>;

@@ -1,0 +1,75 @@
+import type { GuildMember } from 'discord.js';
+import { type RoleAction, decideRoleChange, roleChanged } from '../../core/role-change.js';
+import { matchRoles } from '../../core/role-matching.js';
+import { MAX_ROLE_NAME_LENGTH } from '../../core/role-name.js';
+import { snapshotGuild } from '../../discord/guild-snapshot.js';
+import { observeRoleLookup, recordRoleChange } from '../../telemetry/observe.js';
+import type { Subcommand } from './subcommand.js';
+
+const NAME_OPTION = 'name';
+
+/**
+ * `/role add` and `/role remove`: the same steps in both directions. Autocomplete for
+ * `remove` offers only the roles the member has.
+ */
+export function roleChangeSubcommand(action: RoleAction, description: string): Subcommand {
+  return {
+    name: action,
+    declare: (builder) =>
+      builder
+        .setName(action)
+        .setDescription(description)
+        .addStringOption((option) =>
+          option
+            .setName(NAME_OPTION)
+            .setDescription('The game role')
+            .setRequired(true)
+            .setMaxLength(MAX_ROLE_NAME_LENGTH)
+            .setAutocomplete(true),
+        ),
+
+    async execute(interaction, { scope, roleColor, logger }) {
+      const typed = interaction.options.getString(NAME_OPTION, true);
+      const { manageable, manageableNames } = snapshotGuild(interaction.guild, roleColor);
+      const decision = observeRoleLookup(() =>
+        decideRoleChange({
+          action,
+          typed,
+          manageable,
+          memberRoleIds: memberRoleIds(interaction.member),
+        }),
+      );
+      if (decision.kind === 'done') {
+        scope.setRole(typed, manageableNames);
+        return decision.result;
+      }
+      const { role } = decision;
+      scope.setRole(role.name, manageableNames);
+      const reason = `/role ${action} by ${interaction.user.username}`;
+      if (action === 'add') await interaction.member.roles.add(role.id, reason);
+      else await interaction.member.roles.remove(role.id, reason);
+      recordRoleChange(action, role.name, manageableNames);
+      const user = interaction.user.username;
+      logger.info(
+        action === 'add'
+          ? `Added role '${role.name}' to user '${user}'`
+          : `Removed role '${role.name}' from user '${user}'`,
+      );
+      return roleChanged(action, role);
+    },
+
+    async autocomplete(interaction, { roleColor }) {
+      const { manageable } = snapshotGuild(interaction.guild, roleColor);
+      const held = memberRoleIds(interaction.member);
+      const offered = action === 'remove' ? manageable.filter((role) => held.has(role.id)) : manageable;
+      return matchRoles(interaction.options.getFocused(), offered).map((role) => ({
+        name: role.name,
+        value: role.name,
+      }));
+    },
+  };
+}
+
+function memberRoleIds(member: GuildMember): ReadonlySet<string> {
+  return new Set(member.roles.cache.keys());
+}

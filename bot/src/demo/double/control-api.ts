@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import type { InteractionRequest } from './interaction-payload.js';
+import { InvalidInteractionRequest } from './interaction-payload.js';
+import { CallbackTimeout, type InteractionResult } from './interaction-registry.js';
+import type { ApiAnswer } from './rest-router.js';
+
+/** Where the control API lives on the double's port, beside Discord's `/api`. */
+export const CONTROL_PREFIX = '/_demo';
+
+const SNOWFLAKE = /^\d{17,20}$/;
+
+const interactionBody = z.strictObject({
+  command: z.string().min(1).max(32),
+  subcommand: z.string().min(1).max(32).optional(),
+  options: z
+    .record(z.string().min(1).max(32), z.union([z.string().max(6000), z.number(), z.boolean()]))
+    .optional(),
+  userId: z.string().regex(SNOWFLAKE, 'a Discord snowflake (17-20 digits)').optional(),
+  autocomplete: z.boolean().optional(),
+  focused: z.string().min(1).max(32).optional(),
+  timeoutMs: z.number().int().min(1).max(60_000).optional(),
+});
+
+export interface ControlApiContext {
+  readonly health: () => object;
+  readonly send: (
+    request: InteractionRequest,
+    timeoutMs: number | undefined,
+  ) => Promise<InteractionResult>;
+}
+
+/**
+ * `GET /_demo/healthz` and `POST /_demo/interactions` (send one interaction, wait for the
+ * bot's callback, answer `{ callback, traceId }`). Errors are JSON with an `error` code.
+ */
+export async function handleControl(
+  ctx: ControlApiContext,
+  method: string,
+  path: string,
+  body: unknown,
+): Promise<ApiAnswer> {
+  if (path === `${CONTROL_PREFIX}/healthz`) {
+    return method === 'GET' ? { status: 200, body: ctx.health() } : methodNotAllowed('GET');
+  }
+  if (path !== `${CONTROL_PREFIX}/interactions`) {
+    return problem(
+      404,
+      'not_found',
+      `no control route ${path}; try POST ${CONTROL_PREFIX}/interactions`,
+    );
+  }
+  if (method !== 'POST') return methodNotAllowed('POST');
+  const parsed = interactionBody.safeParse(body);
+  if (!parsed.success) {
+    return problem(400, 'invalid_request', z.prettifyError(parsed.error).replaceAll('\n', '; '));
+  }
+  const { timeoutMs, ...request } = parsed.data;
+  try {
+    return { status: 200, body: await ctx.send(request, timeoutMs) };
+  } catch (error) {
+    if (error instanceof CallbackTimeout) {
+      return {
+        status: 504,
+        body: {
+          error: 'callback_timeout',
+          message: error.message,
+          interactionId: error.interactionId,
+        },
+      };
+    }
+    if (error instanceof InvalidInteractionRequest)
+      return problem(400, 'invalid_request', error.message);
+    if (error instanceof NoBotConnected) return problem(503, 'bot_not_connected', error.message);
+    throw error;
+  }
+}
+
+/** No client has identified on the gateway, so nobody could receive the interaction. */
+export class NoBotConnected extends Error {
+  override readonly name = 'NoBotConnected';
+  constructor() {
+    super('no bot is connected to the gateway of the Discord double');
+  }
+}
+
+function problem(status: number, error: string, message: string): ApiAnswer {
+  return { status, body: { error, message } };
+}
+
+function methodNotAllowed(allowed: string): ApiAnswer {
+  return {
+    status: 405,
+    body: { error: 'method_not_allowed', message: `use ${allowed}` },
+    headers: { allow: allowed },
+  };
+}

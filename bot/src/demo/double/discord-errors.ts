@@ -1,0 +1,34 @@
+import { RESTJSONErrorCodes } from 'discord.js';
+
+/** A JSON error answer shaped like Discord's: `{ message, code }` with Discord's HTTP status. */
+export interface DiscordError {
+  readonly status: number;
+  readonly body: { readonly message: string; readonly code: number };
+}
+
+function error(status: number, message: string, code: number): DiscordError {
+  return { status, body: { message, code } };
+}
+
+export const DISCORD_ERRORS = {
+  unauthorized: error(401, '401: Unauthorized', 0),
+  notFound: error(404, '404: Not Found', 0),
+  methodNotAllowed: error(405, '405: Method Not Allowed', 0),
+  unknownGuild: error(404, 'Unknown Guild', RESTJSONErrorCodes.UnknownGuild),
+  unknownMember: error(404, 'Unknown Member', RESTJSONErrorCodes.UnknownMember),
+  unknownRole: error(404, 'Unknown Role', RESTJSONErrorCodes.UnknownRole),
+  unknownUser: error(404, 'Unknown User', RESTJSONErrorCodes.UnknownUser),
+  unknownInteraction: error(404, 'Unknown interaction', RESTJSONErrorCodes.UnknownInteraction),
+  unknownWebhook: error(404, 'Unknown Webhook', RESTJSONErrorCodes.UnknownWebhook),
+  unknownMessage: error(404, 'Unknown Message', RESTJSONErrorCodes.UnknownMessage),
+  alreadyAcknowledged: error(
+    400,
+    'Interaction has already been acknowledged.',
+    RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged,
+  ),
+  missingPermissions: error(403, 'Missing Permissions', RESTJSONErrorCodes.MissingPermissions),
+  invalidBody: error(400, 'Invalid Form Body', RESTJSONErrorCodes.InvalidFormBodyOrContentType),
+  internal: error(500, '500: Internal Server Error', 0),
+  badGateway: error(502, '502: Bad Gateway', 0),
+  unavailable: error(503, '503: Service Unavailable', 0),
+} as const satisfies Record<string, DiscordError>;

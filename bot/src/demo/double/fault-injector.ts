@@ -1,0 +1,132 @@
+import { SeededRandom } from '../seeded-random.js';
+
+/** How often, and how, the double misbehaves on the bot's REST calls (interaction callbacks excepted). */
+export interface FailureRates {
+  /** Fraction of calls answered 500/502/503. discord.js retries these (3 times by default). */
+  readonly serverErrorRate: number;
+  /** Fraction of calls answered 429 with `retry-after`; discord.js waits, then retries. */
+  readonly rateLimitRate: number;
+  /** How long an injected 429 asks the client to wait. */
+  readonly retryAfterMs: number;
+  /** Fraction of calls answered only after a delay drawn from `slowDelayMs`. */
+  readonly slowRate: number;
+  readonly slowDelayMs: readonly [min: number, max: number];
+  /**
+   * Fraction of role add/remove calls that meet an admin who has just moved the target role
+   * above the bot's: Discord answers 50013 before the gateway tells the bot (a stale cache).
+   */
+  readonly hierarchyDriftRate: number;
+  /** How long such a role stays above the bot before it is moved back. */
+  readonly hierarchyDriftMs: number;
+  /** Network latency added to every REST answer. */
+  readonly latencyMs: readonly [min: number, max: number];
+}
+
+/** Demo defaults: rare enough that most commands succeed, frequent enough to show on a dashboard. */
+export const DEMO_FAILURES: FailureRates = {
+  serverErrorRate: 0.03,
+  rateLimitRate: 0.03,
+  retryAfterMs: 750,
+  slowRate: 0.05,
+  slowDelayMs: [300, 1500],
+  hierarchyDriftRate: 0.03,
+  hierarchyDriftMs: 5000,
+  latencyMs: [10, 60],
+};
+
+/** Discord as it behaves on a good day: for tests that assert exact calls. */
+export const NO_FAILURES: FailureRates = {
+  serverErrorRate: 0,
+  rateLimitRate: 0,
+  retryAfterMs: 0,
+  slowRate: 0,
+  slowDelayMs: [0, 0],
+  hierarchyDriftRate: 0,
+  hierarchyDriftMs: 0,
+  latencyMs: [0, 0],
+};
+
+/** A failure a test asks for on the next rate-limited REST call(s), ahead of the random ones. */
+export type ScriptedFault =
+  | { readonly kind: 'rate-limit'; readonly retryAfterMs?: number }
+  | { readonly kind: 'server-error'; readonly status?: 500 | 502 | 503 }
+  | { readonly kind: 'slow'; readonly delayMs: number };
+
+export type Fault =
+  | { readonly kind: 'none'; readonly delayMs: number }
+  | { readonly kind: 'rate-limit'; readonly delayMs: number; readonly retryAfterMs: number }
+  | { readonly kind: 'server-error'; readonly delayMs: number; readonly status: 500 | 502 | 503 };
+
+/** Draws faults from a seeded sequence: the same seed and call order give the same faults. */
+export class FaultInjector {
+  #rates: FailureRates;
+  readonly #random: SeededRandom;
+  readonly #script: ScriptedFault[] = [];
+
+  constructor(rates: FailureRates, seed: number) {
+    this.#rates = rates;
+    this.#random = new SeededRandom(seed);
+  }
+
+  get rates(): FailureRates {
+    return this.#rates;
+  }
+
+  set rates(rates: FailureRates) {
+    this.#rates = rates;
+  }
+
+  /** Queues faults for the next calls, in order. */
+  script(faults: readonly ScriptedFault[]): void {
+    this.#script.push(...faults);
+  }
+
+  /** The fault for the next REST call. */
+  next(): Fault {
+    const scripted = this.#script.shift();
+    if (scripted !== undefined) return fromScript(scripted);
+    const rates = this.#rates;
+    let delayMs = this.#between(rates.latencyMs);
+    if (this.#random.chance(rates.slowRate)) delayMs += this.#between(rates.slowDelayMs);
+    if (this.#random.chance(rates.rateLimitRate)) {
+      return { kind: 'rate-limit', delayMs, retryAfterMs: rates.retryAfterMs };
+    }
+    if (this.#random.chance(rates.serverErrorRate)) {
+      return { kind: 'server-error', delayMs, status: this.#random.pick([500, 502, 503] as const) };
+    }
+    return { kind: 'none', delayMs };
+  }
+
+  /** Network latency alone, for routes that meet no injected failures. */
+  latency(): number {
+    return this.#between(this.#rates.latencyMs);
+  }
+
+  /** Whether this role change meets a role that was just moved above the bot. */
+  hierarchyDrift(): boolean {
+    return this.#random.chance(this.#rates.hierarchyDriftRate);
+  }
+
+  #between([min, max]: readonly [number, number]): number {
+    return max <= min ? min : this.#random.int(min, max);
+  }
+}
+
+function fromScript(fault: ScriptedFault): Fault {
+  switch (fault.kind) {
+    case 'rate-limit':
+      return { kind: 'rate-limit', delayMs: 0, retryAfterMs: fault.retryAfterMs ?? 100 };
+    case 'server-error':
+      return { kind: 'server-error', delayMs: 0, status: fault.status ?? 500 };
+    case 'slow':
+      return { kind: 'none', delayMs: fault.delayMs };
+  }
+}
+
+/** Fills unspecified rates from the demo defaults; `false` turns every failure off. */
+export function resolveFailureRates(
+  failures: Partial<FailureRates> | false | undefined,
+): FailureRates {
+  if (failures === false) return NO_FAILURES;
+  return { ...DEMO_FAILURES, ...failures };
+}

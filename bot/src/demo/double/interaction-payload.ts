@@ -1,0 +1,160 @@
+import { randomBytes } from 'node:crypto';
+import { type APIGuildMember, ApplicationCommandOptionType, InteractionType } from 'discord.js';
+import { snowflakeAt } from '../snowflake.js';
+import { defaultFocusedOption, optionType } from './command-catalog.js';
+import type { GuildState } from './guild-state.js';
+
+/** What to send: a slash command (or an autocomplete keystroke in one) from a member. */
+export interface InteractionRequest {
+  /** Top-level command, e.g. `role`. */
+  readonly command: string;
+  /** e.g. `add`. */
+  readonly subcommand?: string | undefined;
+  /** Option values by name; user options take a member's id. */
+  readonly options?: Readonly<Record<string, string | number | boolean>> | undefined;
+  /** The member who runs it; default: the double's `defaultUserId`. */
+  readonly userId?: string | undefined;
+  /** Send an autocomplete interaction (type 4) instead of the command (type 2). */
+  readonly autocomplete?: boolean | undefined;
+  /** The option being typed, for autocomplete; default: the command's autocomplete option. */
+  readonly focused?: string | undefined;
+}
+
+/** The caller asked for something Discord could not have sent. */
+export class InvalidInteractionRequest extends Error {
+  override readonly name = 'InvalidInteractionRequest';
+}
+
+export interface BuiltInteraction {
+  readonly id: string;
+  readonly token: string;
+  readonly payload: object;
+}
+
+interface OptionPayload {
+  name: string;
+  type: ApplicationCommandOptionType;
+  value?: string | number | boolean;
+  focused?: boolean;
+  options?: OptionPayload[];
+}
+
+/**
+ * Builds INTERACTION_CREATE data with every field discord.js 14.28 reads (without
+ * `app_permissions`, `entitlements` or `authorizing_integration_owners` it throws).
+ */
+export function buildInteraction(
+  state: GuildState,
+  request: InteractionRequest,
+  id: string,
+  userId: string,
+): BuiltInteraction {
+  const member = state.member(userId);
+  if (member === undefined)
+    throw new InvalidInteractionRequest(`no member with id ${userId} in the demo guild`);
+  const focused = request.autocomplete
+    ? (request.focused ?? defaultFocusedOption(request.command, request.subcommand))
+    : undefined;
+
+  const resolvedUsers: Record<string, object> = {};
+  const resolvedMembers: Record<string, object> = {};
+  const options: OptionPayload[] = Object.entries(request.options ?? {}).map(([name, value]) => {
+    const type = optionType(request.command, name, value);
+    if (type === ApplicationCommandOptionType.User) {
+      const target = state.member(String(value));
+      if (target === undefined)
+        throw new InvalidInteractionRequest(`option '${name}': no member with id ${value}`);
+      resolvedUsers[target.user.id] = target.user;
+      const { user: _user, ...rest } = target;
+      resolvedMembers[target.user.id] = {
+        ...rest,
+        permissions: state.permissionsOf(target.user.id).toString(),
+      };
+    }
+    return {
+      name,
+      type,
+      value: type === ApplicationCommandOptionType.User ? String(value) : value,
+      ...(name === focused ? { focused: true } : {}),
+    };
+  });
+  if (focused !== undefined && !options.some((o) => o.focused)) {
+    // The user has focused the option but typed nothing yet.
+    options.push({
+      name: focused,
+      type: ApplicationCommandOptionType.String,
+      value: '',
+      focused: true,
+    });
+  }
+  const hasResolved = Object.keys(resolvedUsers).length > 0;
+
+  const token = `aW50ZXJhY3Rpb246${randomBytes(48).toString('base64url')}`;
+  const { fixture } = state;
+  return {
+    id,
+    token,
+    payload: {
+      id,
+      application_id: fixture.applicationId,
+      type: request.autocomplete
+        ? InteractionType.ApplicationCommandAutocomplete
+        : InteractionType.ApplicationCommand,
+      token,
+      version: 1,
+      data: {
+        // One stable id per command, as registration would have assigned.
+        id: commandId(request.command),
+        name: request.command,
+        type: 1,
+        guild_id: state.id,
+        options:
+          request.subcommand === undefined
+            ? options
+            : [
+                {
+                  name: request.subcommand,
+                  type: ApplicationCommandOptionType.Subcommand,
+                  options,
+                },
+              ],
+        ...(hasResolved ? { resolved: { users: resolvedUsers, members: resolvedMembers } } : {}),
+      },
+      guild_id: state.id,
+      guild: { id: state.id, locale: 'en-US', features: [] },
+      guild_locale: 'en-US',
+      channel_id: fixture.channel.id,
+      channel: {
+        id: fixture.channel.id,
+        type: 0,
+        guild_id: state.id,
+        name: fixture.channel.name,
+        position: 0,
+        permission_overwrites: [],
+        nsfw: false,
+        parent_id: null,
+        last_message_id: null,
+        rate_limit_per_user: 0,
+        flags: 0,
+        permissions: state.permissionsOf(userId).toString(),
+      },
+      member: interactionMember(state, member),
+      app_permissions: state.permissionsOf(fixture.botUser.id).toString(),
+      locale: 'en-US',
+      entitlements: [],
+      authorizing_integration_owners: { '0': state.id },
+      context: 0,
+      attachment_size_limit: 10_485_760,
+    },
+  };
+}
+
+function interactionMember(state: GuildState, member: APIGuildMember): object {
+  return { ...member, permissions: state.permissionsOf(member.user.id).toString() };
+}
+
+function commandId(name: string): string {
+  let hash = 0;
+  for (const char of name) hash = (hash * 31 + (char.codePointAt(0) ?? 0)) & 0xfff;
+  return snowflakeAt(new Date('2021-09-02T10:10:00Z'), hash);
+}

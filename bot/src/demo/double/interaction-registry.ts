@@ -1,0 +1,279 @@
+import { type APIUser, InteractionResponseType, InteractionType } from 'discord.js';
+import type { GuildFixture } from '../fixture/guild-fixture.js';
+import type { SnowflakeSource } from '../snowflake.js';
+import { DISCORD_ERRORS, type DiscordError } from './discord-errors.js';
+import { interactionMessage } from './message-payload.js';
+
+/** What the bot answered to one interaction. */
+export interface InteractionResult {
+  readonly interactionId: string;
+  /** The body of the bot's `POST /interactions/{id}/{token}/callback`. */
+  readonly callback: unknown;
+  /** The trace id in that request's `traceparent` header, or null when it had none. */
+  readonly traceId: string | null;
+  /** After a deferred callback (type 5): the body of the bot's first edit or follow-up. */
+  readonly deferredReply?: unknown;
+}
+
+/** No callback (or, after a deferral, no reply) arrived in time. */
+export class CallbackTimeout extends Error {
+  override readonly name = 'CallbackTimeout';
+  readonly interactionId: string;
+
+  constructor(interactionId: string, timeoutMs: number) {
+    super(`no interaction callback from the bot within ${timeoutMs} ms`);
+    this.interactionId = interactionId;
+  }
+}
+
+export interface HttpAnswer {
+  readonly status: number;
+  readonly body?: unknown;
+}
+
+/** Interaction tokens stay valid this long for edits and follow-ups. */
+const TOKEN_LIFETIME_MS = 15 * 60_000;
+const MAX_CHOICES = 25;
+const MAX_CONTENT = 2000;
+
+interface Pending {
+  readonly id: string;
+  readonly token: string;
+  readonly type: InteractionType;
+  readonly user: APIUser;
+  readonly createdAt: number;
+  callback?: { readonly body: Record<string, unknown>; readonly traceId: string | null };
+  deferredReply?: unknown;
+  message?: Record<string, unknown>;
+  readonly waiters: Set<(closing: boolean) => void>;
+}
+
+/**
+ * Interactions the double has sent and what the bot answered: checks callbacks as Discord
+ * does (3 s to answer, one answer, at most 25 choices, 2000 characters) and serves the
+ * interaction webhook routes for edits and follow-ups.
+ */
+export class InteractionRegistry {
+  readonly #pending = new Map<string, Pending>();
+  readonly #fixture: GuildFixture;
+  readonly #ids: SnowflakeSource;
+  readonly #deadlineMs: number;
+
+  constructor(fixture: GuildFixture, ids: SnowflakeSource, deadlineMs: number) {
+    this.#fixture = fixture;
+    this.#ids = ids;
+    this.#deadlineMs = deadlineMs;
+  }
+
+  register(id: string, token: string, type: InteractionType, user: APIUser): void {
+    const now = Date.now();
+    for (const [key, old] of this.#pending) {
+      if (now - old.createdAt > TOKEN_LIFETIME_MS) this.#pending.delete(key);
+    }
+    this.#pending.set(id, { id, token, type, user, createdAt: now, waiters: new Set() });
+  }
+
+  /** `POST /interactions/{id}/{token}/callback`. */
+  acknowledge(
+    id: string,
+    token: string,
+    body: unknown,
+    traceparent: string | undefined,
+    withResponse: boolean,
+  ): HttpAnswer {
+    const pending = this.#pending.get(id);
+    if (pending === undefined || pending.token !== token)
+      return error(DISCORD_ERRORS.unknownInteraction);
+    if (pending.callback !== undefined) return error(DISCORD_ERRORS.alreadyAcknowledged);
+    if (Date.now() - pending.createdAt > this.#deadlineMs)
+      return error(DISCORD_ERRORS.unknownInteraction);
+    if (
+      typeof body !== 'object' ||
+      body === null ||
+      typeof (body as { type?: unknown }).type !== 'number'
+    ) {
+      return invalidBody('type', 'This field is required');
+    }
+    const callback = body as Record<string, unknown> & { type: number };
+    const invalid = validateCallback(pending.type, callback);
+    if (invalid !== null) return invalid;
+
+    pending.callback = { body: callback, traceId: traceIdOf(traceparent) };
+    const data = (callback.data ?? {}) as Record<string, unknown>;
+    if (callback.type === InteractionResponseType.ChannelMessageWithSource) {
+      pending.message = this.#message(pending, data, false);
+    } else if (callback.type === InteractionResponseType.DeferredChannelMessageWithSource) {
+      pending.message = this.#message(pending, data, true);
+    }
+    this.#wake(pending);
+    if (!withResponse) return { status: 204 };
+    return {
+      status: 200,
+      body: {
+        interaction: {
+          id,
+          type: pending.type,
+          activity_instance_id: null,
+          response_message_id: pending.message?.id ?? null,
+          response_message_loading:
+            callback.type === InteractionResponseType.DeferredChannelMessageWithSource,
+          response_message_ephemeral: ((data.flags as number | undefined) ?? 0) === 64,
+        },
+        resource: {
+          type: callback.type,
+          ...(pending.message === undefined ? {} : { message: pending.message }),
+        },
+      },
+    };
+  }
+
+  /** `PATCH /webhooks/{app}/{token}/messages/@original` and follow-ups (`POST /webhooks/{app}/{token}`). */
+  reply(token: string, body: unknown, kind: 'edit' | 'follow-up'): HttpAnswer {
+    const pending = this.#byToken(token);
+    if (pending === undefined) return error(DISCORD_ERRORS.unknownWebhook);
+    const data = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+    if (typeof data.content === 'string' && data.content.length > MAX_CONTENT) {
+      return invalidBody('content', `Must be ${MAX_CONTENT} or fewer in length.`);
+    }
+    if (kind === 'edit') {
+      if (pending.message === undefined) return error(DISCORD_ERRORS.unknownMessage);
+      pending.message = {
+        ...pending.message,
+        ...this.#message(pending, data, false),
+        id: pending.message.id,
+      };
+    }
+    if (pending.deferredReply === undefined) {
+      pending.deferredReply = data;
+      this.#wake(pending);
+    }
+    return {
+      status: 200,
+      body: kind === 'edit' ? pending.message : this.#message(pending, data, false),
+    };
+  }
+
+  /** `GET`/`DELETE /webhooks/{app}/{token}/messages/@original`. */
+  original(token: string, method: 'GET' | 'DELETE'): HttpAnswer {
+    const pending = this.#byToken(token);
+    if (pending?.message === undefined) return error(DISCORD_ERRORS.unknownMessage);
+    if (method === 'GET') return { status: 200, body: pending.message };
+    delete pending.message;
+    return { status: 204 };
+  }
+
+  /** Resolves when the bot has answered (and, after a deferral, replied), or rejects after `timeoutMs`. */
+  waitForResult(id: string, timeoutMs: number): Promise<InteractionResult> {
+    const pending = this.#pending.get(id);
+    if (pending === undefined) return Promise.reject(new Error(`unknown interaction ${id}`));
+    return new Promise((resolve, reject) => {
+      const settle = (): boolean => {
+        const callback = pending.callback;
+        if (callback === undefined) return false;
+        const deferred =
+          callback.body.type === InteractionResponseType.DeferredChannelMessageWithSource;
+        if (deferred && pending.deferredReply === undefined) return false;
+        finish();
+        resolve(result(pending));
+        return true;
+      };
+      const timer = setTimeout(() => {
+        finish();
+        // A deferral without its reply still answers the caller: the callback is the contract.
+        if (pending.callback !== undefined) resolve(result(pending));
+        else reject(new CallbackTimeout(id, timeoutMs));
+      }, timeoutMs);
+      const finish = (): void => {
+        clearTimeout(timer);
+        pending.waiters.delete(wake);
+      };
+      const wake = (closing: boolean): void => {
+        if (settle() || !closing) return;
+        finish();
+        reject(new Error('the Discord double closed before the bot answered'));
+      };
+      if (!settle()) pending.waiters.add(wake);
+    });
+  }
+
+  /** Wakes every waiter so none outlives the double. */
+  close(): void {
+    for (const pending of this.#pending.values()) this.#wake(pending, true);
+    this.#pending.clear();
+  }
+
+  #byToken(token: string): Pending | undefined {
+    for (const pending of this.#pending.values()) if (pending.token === token) return pending;
+    return undefined;
+  }
+
+  #wake(pending: Pending, closing = false): void {
+    for (const waiter of [...pending.waiters]) waiter(closing);
+  }
+
+  #message(
+    pending: Pending,
+    data: Record<string, unknown>,
+    loading: boolean,
+  ): Record<string, unknown> {
+    return interactionMessage(this.#fixture, this.#ids.next(), data, {
+      loading,
+      interactionId: pending.id,
+      user: pending.user,
+    });
+  }
+}
+
+function result(pending: Pending): InteractionResult {
+  return {
+    interactionId: pending.id,
+    callback: pending.callback?.body,
+    traceId: pending.callback?.traceId ?? null,
+    ...(pending.deferredReply === undefined ? {} : { deferredReply: pending.deferredReply }),
+  };
+}
+
+/** Discord's checks on a callback body that a bot can get wrong. */
+function validateCallback(
+  type: InteractionType,
+  callback: Record<string, unknown> & { type: number },
+): HttpAnswer | null {
+  const data = (callback.data ?? {}) as Record<string, unknown>;
+  const autocomplete = type === InteractionType.ApplicationCommandAutocomplete;
+  const answersAutocomplete =
+    callback.type === InteractionResponseType.ApplicationCommandAutocompleteResult;
+  if (autocomplete !== answersAutocomplete) {
+    return invalidBody('type', 'Interaction response type is not valid for this interaction');
+  }
+  if (answersAutocomplete) {
+    const choices = Array.isArray(data.choices) ? data.choices : [];
+    if (choices.length > MAX_CHOICES)
+      return invalidBody('data.choices', `Must be ${MAX_CHOICES} or fewer in length.`);
+  }
+  if (typeof data.content === 'string' && data.content.length > MAX_CONTENT) {
+    return invalidBody('data.content', `Must be ${MAX_CONTENT} or fewer in length.`);
+  }
+  return null;
+}
+
+function error(e: DiscordError): HttpAnswer {
+  return { status: e.status, body: e.body };
+}
+
+function invalidBody(field: string, message: string): HttpAnswer {
+  return {
+    status: 400,
+    body: {
+      ...DISCORD_ERRORS.invalidBody.body,
+      errors: { [field]: { _errors: [{ code: 'INVALID', message }] } },
+    },
+  };
+}
+
+const TRACEPARENT = /^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$/;
+
+/** The trace id of a W3C `traceparent`, or null when absent, malformed or all zeros. */
+export function traceIdOf(traceparent: string | undefined): string | null {
+  const traceId = traceparent === undefined ? undefined : TRACEPARENT.exec(traceparent.trim())?.[1];
+  return traceId === undefined || /^0+$/.test(traceId) ? null : traceId;
+}

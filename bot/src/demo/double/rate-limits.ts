@@ -1,0 +1,85 @@
+import { createHash } from 'node:crypto';
+
+/** Headers and, when the bucket is exhausted, the 429 body Discord would send. */
+export interface RateLimitVerdict {
+  readonly headers: Record<string, string>;
+  readonly exceeded: boolean;
+}
+
+export interface RateLimitPolicy {
+  /** Requests per bucket per window; Discord's per-route limits are of this order. */
+  readonly limit: number;
+  readonly windowMs: number;
+}
+
+/** Default: Discord's common per-route limit for guild member and role routes. */
+export const DEFAULT_RATE_LIMIT: RateLimitPolicy = { limit: 10, windowMs: 10_000 };
+
+interface Window {
+  readonly startedAt: number;
+  used: number;
+}
+
+/**
+ * Per-route fixed-window buckets with Discord's `x-ratelimit-*` headers on every answer,
+ * so discord.js learns the limits and queues requests itself before it would hit a 429.
+ */
+export class RateLimitBuckets {
+  readonly #policy: RateLimitPolicy;
+  readonly #windows = new Map<string, Window>();
+
+  constructor(policy: RateLimitPolicy) {
+    this.#policy = policy;
+  }
+
+  /** Counts one request against `bucket` (e.g. `PUT /guilds/:id/members/:id/roles/:id` plus its guild). */
+  take(bucket: string, now = Date.now()): RateLimitVerdict {
+    let window = this.#windows.get(bucket);
+    if (window === undefined || now - window.startedAt >= this.#policy.windowMs) {
+      window = { startedAt: now, used: 0 };
+      this.#windows.set(bucket, window);
+    }
+    const exceeded = window.used >= this.#policy.limit;
+    if (!exceeded) window.used += 1;
+    const resetAfterMs = Math.max(0, window.startedAt + this.#policy.windowMs - now);
+    return {
+      exceeded,
+      headers: rateLimitHeaders(
+        bucket,
+        this.#policy.limit,
+        this.#policy.limit - window.used,
+        resetAfterMs,
+      ),
+    };
+  }
+}
+
+/** The headers Discord sends with every rate-limited route's answer. */
+export function rateLimitHeaders(
+  bucket: string,
+  limit: number,
+  remaining: number,
+  resetAfterMs: number,
+): Record<string, string> {
+  return {
+    'x-ratelimit-limit': String(limit),
+    'x-ratelimit-remaining': String(remaining),
+    'x-ratelimit-reset': ((Date.now() + resetAfterMs) / 1000).toFixed(3),
+    'x-ratelimit-reset-after': (resetAfterMs / 1000).toFixed(3),
+    'x-ratelimit-bucket': createHash('sha1').update(bucket).digest('hex').slice(0, 32),
+  };
+}
+
+/** A 429 as Discord sends it: `retry-after` in seconds, the bucket exhausted, a JSON body. */
+export function tooManyRequests(bucket: string, limit: number, retryAfterMs: number) {
+  const seconds = retryAfterMs / 1000;
+  return {
+    status: 429,
+    headers: {
+      ...rateLimitHeaders(bucket, limit, 0, retryAfterMs),
+      'retry-after': seconds.toFixed(3),
+      'x-ratelimit-scope': 'user',
+    },
+    body: { message: 'You are being rate limited.', retry_after: seconds, global: false },
+  };
+}

@@ -1,0 +1,24 @@
+/**
+ * Demo mode: a local Discord API double (REST + gateway on one HTTP server) that a real
+ * discord.js client logs in to, and a traffic generator that drives interactions through it.
+ *
+ * Wiring in main.ts:
+ *   const double = await startDiscordDouble({ host, port, seed, logger });
+ *   const client = new Client({ intents, rest: { api: double.apiUrl } });
+ *   await client.login(double.token);
+ *   const traffic = startDemoTraffic(double, { ratePerSecond, logger });
+ *   // shutdown: await traffic.stop(); await client.destroy(); await double.close();
+ */
+export type { RecordedCall } from './double/call-log.js';
+export type {
+  DiscordDouble,
+  DiscordDoubleOptions,
+  DoubleLogger,
+} from './double/discord-double.js';
+export { startDiscordDouble } from './double/discord-double.js';
+export type { FailureRates, ScriptedFault } from './double/fault-injector.js';
+export { DEMO_FAILURES, NO_FAILURES } from './double/fault-injector.js';
+export type { InteractionRequest } from './double/interaction-payload.js';
+export type { InteractionResult } from './double/interaction-registry.js';
+export type { DemoTraffic, DemoTrafficOptions, TrafficStats } from './traffic/demo-traffic.js';
+export { startDemoTraffic } from './traffic/demo-traffic.js';

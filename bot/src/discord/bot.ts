@@ -1,0 +1,64 @@
+import { once } from 'node:events';
+import { type Client, Events } from 'discord.js';
+import type { Logger } from 'pino';
+import { commandDefinitions, commandHelp, commands } from '../commands/registry.js';
+import { watchDiscordClient } from '../telemetry/discord-client-metrics.js';
+import { onInteractionObserved } from '../telemetry/observe.js';
+import { describeError } from './discord-error.js';
+import { snapshotGuild } from './guild-snapshot.js';
+import { InFlight } from './in-flight.js';
+import { createInteractionHandler } from './interaction-handler.js';
+
+export interface BotOptions {
+  readonly client: Client;
+  readonly roleColor: number;
+  readonly logger: Logger;
+}
+
+export interface RunningBot {
+  /** Interactions being handled right now. */
+  readonly inFlight: () => number;
+  /** Stop taking interactions, wait for those in flight, then disconnect. */
+  stop(): Promise<void>;
+}
+
+/** Wires the command handler, logging and client metrics to a client, then logs in and waits for Ready. */
+export async function startBot(options: BotOptions, token: string): Promise<RunningBot> {
+  const { client, logger, roleColor } = options;
+  const inFlight = new InFlight();
+  const handle = createInteractionHandler({
+    commands,
+    help: commandHelp(commandDefinitions()),
+    roleColor,
+    logger,
+  });
+  const onInteraction = (interaction: Parameters<typeof handle>[0]) => inFlight.track(handle(interaction));
+  // Without an `error` listener an emitted error would be thrown and end the process.
+  const onError = (error: Error) => logger.error({ err: describeError(error) }, 'Discord client error');
+  const onWarn = (message: string) => logger.warn(message);
+  const stopLogging = onInteractionObserved((summary) => logger.info(summary, 'interaction'));
+  const stopWatching = watchDiscordClient(client, {
+    manageableRoles: (guild) => snapshotGuild(guild, roleColor).manageable,
+  });
+
+  client.on(Events.InteractionCreate, onInteraction);
+  client.on(Events.Error, onError);
+  client.on(Events.Warn, onWarn);
+  // login() resolves once the gateway is connected; the guilds arrive just before Ready.
+  const [ready] = await Promise.all([once(client, Events.ClientReady), client.login(token)]);
+  const user = (ready[0] as Client<true>).user;
+  logger.info({ user: user.tag, guilds: client.guilds.cache.size }, 'connected to Discord');
+
+  return {
+    inFlight: () => inFlight.size,
+    async stop() {
+      client.off(Events.InteractionCreate, onInteraction);
+      await inFlight.drain();
+      stopWatching();
+      stopLogging();
+      await client.destroy();
+      client.off(Events.Error, onError);
+      client.off(Events.Warn, onWarn);
+    },
+  };
+}

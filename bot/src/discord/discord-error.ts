@@ -1,0 +1,39 @@
+import { DiscordAPIError, HTTPError, RESTJSONErrorCodes } from 'discord.js';
+import { messages } from '../core/messages.js';
+import { type CommandResult, privateResult } from '../core/result.js';
+
+/** Discord's answer when the bot lacks Manage Roles or the role sits above the bot's own. */
+export function isMissingPermissions(error: unknown): boolean {
+  return error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.MissingPermissions;
+}
+
+/** What the caller is told when a command throws: a fix for the admin, or a plain apology. */
+export function resultForError(error: unknown): CommandResult {
+  return isMissingPermissions(error)
+    ? privateResult('missingPermissions', messages.missingPermissions)
+    : privateResult('failed', messages.failed);
+}
+
+/**
+ * An error as a log may show it. Discord errors carry the request URL, and an interaction
+ * callback URL contains the interaction token (a credential for 15 minutes), plus the request
+ * body: neither is copied.
+ */
+export function describeError(error: unknown): Record<string, unknown> {
+  if (error instanceof DiscordAPIError) {
+    return {
+      type: 'DiscordAPIError',
+      code: error.code,
+      status: error.status,
+      method: error.method,
+      message: error.message,
+    };
+  }
+  if (error instanceof HTTPError) {
+    return { type: 'HTTPError', status: error.status, method: error.method, message: error.message };
+  }
+  if (error instanceof Error) {
+    return { type: error.name, message: error.message, stack: error.stack };
+  }
+  return { type: typeof error, message: String(error) };
+}

@@ -1,0 +1,127 @@
+import {
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  MessageFlags,
+} from 'discord.js';
+import type { Logger } from 'pino';
+import type { Command, CommandContext } from '../commands/command.js';
+import type { CommandHelp } from '../core/help.js';
+import { messages } from '../core/messages.js';
+import { type CommandResult, privateResult } from '../core/result.js';
+import {
+  type InteractionMeta,
+  type InteractionScope,
+  observeAutocomplete,
+  observeCommand,
+} from '../telemetry/observe.js';
+import { describeError, isMissingPermissions, resultForError } from './discord-error.js';
+import { sendReply } from './reply.js';
+
+/**
+ * Discord drops an interaction not answered within 3 s. A command still working after this
+ * long is deferred (an ephemeral "thinking...") and its answer edited in later.
+ */
+export const DEFER_AFTER_MS = 2_000;
+
+export interface InteractionHandlerOptions {
+  readonly commands: ReadonlyMap<string, Command>;
+  readonly help: readonly CommandHelp[];
+  readonly roleColor: number;
+  readonly logger: Logger;
+}
+
+/**
+ * Turns each interaction into a command call and its result into a reply. This is the bot's
+ * one error boundary: whatever a command or Discord throws becomes an outcome and a message,
+ * is logged, and never escapes (a rejected promise here would crash the process).
+ */
+export function createInteractionHandler(
+  options: InteractionHandlerOptions,
+): (interaction: Interaction) => Promise<void> {
+  const { commands, logger } = options;
+  const contextFor = (scope: InteractionScope): CommandContext => ({
+    scope,
+    roleColor: options.roleColor,
+    help: options.help,
+    logger,
+  });
+
+  async function answerCommand(interaction: ChatInputCommandInteraction): Promise<void> {
+    await observeCommand(metaOf(interaction), async (scope) => {
+      const result = await decide(interaction, scope);
+      scope.setOutcome(result.outcome);
+      await sendReply(interaction, result.reply);
+    });
+  }
+
+  async function decide(
+    interaction: ChatInputCommandInteraction,
+    scope: InteractionScope,
+  ): Promise<CommandResult> {
+    const command = commands.get(interaction.commandName);
+    if (!command) {
+      // Discord only sends registered commands: this is a stale registration.
+      logger.warn({ command: interaction.commandName }, 'command not known to this version');
+      return privateResult('failed', messages.failed);
+    }
+    if (!interaction.inCachedGuild()) return privateResult('notInServer', messages.notInServer);
+    try {
+      return await deferIfSlow(interaction, command.execute(interaction, contextFor(scope)));
+    } catch (error) {
+      scope.recordError(error);
+      const result = resultForError(error);
+      if (isMissingPermissions(error)) {
+        logger.warn({ err: describeError(error) }, 'Discord refused a role change: missing permissions');
+      } else {
+        logger.error({ err: describeError(error) }, 'command failed');
+      }
+      return result;
+    }
+  }
+
+  async function answerAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    await observeAutocomplete(metaOf(interaction), async (scope) => {
+      const command = commands.get(interaction.commandName);
+      const choices =
+        command?.autocomplete && interaction.inCachedGuild()
+          ? await command.autocomplete(interaction, contextFor(scope))
+          : [];
+      await interaction.respond(choices);
+    });
+  }
+
+  return async (interaction) => {
+    try {
+      if (interaction.isChatInputCommand()) await answerCommand(interaction);
+      else if (interaction.isAutocomplete()) await answerAutocomplete(interaction);
+    } catch (error) {
+      // Only the reply itself can fail here (e.g. the interaction expired): nobody to tell.
+      logger.error({ err: describeError(error) }, 'interaction could not be answered');
+    }
+  };
+}
+
+function metaOf(interaction: ChatInputCommandInteraction | AutocompleteInteraction): InteractionMeta {
+  const subcommand = interaction.options.getSubcommand(false);
+  return {
+    command: interaction.commandName,
+    ...(subcommand === null ? {} : { subcommand }),
+    guildId: interaction.guildId,
+    userId: interaction.user.id,
+  };
+}
+
+async function deferIfSlow(
+  interaction: ChatInputCommandInteraction,
+  work: Promise<CommandResult>,
+): Promise<CommandResult> {
+  let timer: NodeJS.Timeout | undefined;
+  const slow = new Promise<'slow'>((resolve) => {
+    timer = setTimeout(() => resolve('slow'), DEFER_AFTER_MS);
+  });
+  const first = await Promise.race([work, slow]).finally(() => clearTimeout(timer));
+  if (first !== 'slow') return first;
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  return work;
+}

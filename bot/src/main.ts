@@ -1,0 +1,83 @@
+import closeWithGrace from 'close-with-grace';
+import { type Config, loadConfigOrExit } from './config.js';
+import { startDemoTraffic, startDiscordDouble } from './demo/index.js';
+import { startBot } from './discord/bot.js';
+import { createDiscordClient } from './discord/client.js';
+import { describeError } from './discord/discord-error.js';
+import { logger } from './logger.js';
+
+/** Where the bot connects, and what else has to stop with it. */
+interface DiscordEndpoint {
+  readonly apiUrl: string;
+  readonly token: string;
+  /** Starts what needs the bot connected first (the demo's traffic). */
+  afterReady(): void;
+  /** Stops making new interactions (the demo's traffic). */
+  quiesce(): Promise<void>;
+  /** Stops what the bot talked to (the demo's double), once the bot is done with it. */
+  close(): Promise<void>;
+}
+
+async function connectDemo(config: Extract<Config, { mode: 'demo' }>): Promise<DiscordEndpoint> {
+  const double = await startDiscordDouble({
+    host: config.demo.host,
+    port: config.demo.port,
+    logger: logger.child({ component: 'demo' }),
+  });
+  logger.info(`demo mode: Discord double at ${double.baseUrl}`);
+  let traffic: { stop(): Promise<void> } | undefined;
+  return {
+    apiUrl: double.apiUrl,
+    token: double.token,
+    afterReady() {
+      traffic = startDemoTraffic(double, {
+        ratePerSecond: config.demo.rate,
+        logger: logger.child({ component: 'demo-traffic' }),
+      });
+    },
+    async quiesce() {
+      await traffic?.stop();
+    },
+    close: () => double.close(),
+  };
+}
+
+function connectDiscord(config: Extract<Config, { mode: 'discord' }>): DiscordEndpoint {
+  logger.info({ apiUrl: config.apiUrl }, 'connecting to Discord');
+  return {
+    apiUrl: config.apiUrl,
+    token: config.token.reveal(),
+    afterReady() {},
+    async quiesce() {},
+    async close() {},
+  };
+}
+
+const config = loadConfigOrExit();
+logger.level = config.logLevel;
+logger.info({ mode: config.mode }, config.mode === 'demo' ? 'RoboShpee starting in DEMO mode (no Discord account used)' : 'RoboShpee starting');
+
+try {
+  const endpoint = config.mode === 'demo' ? await connectDemo(config) : connectDiscord(config);
+  const bot = await startBot(
+    { client: createDiscordClient(endpoint.apiUrl), roleColor: config.roleColor, logger },
+    endpoint.token,
+  );
+  endpoint.afterReady();
+
+  closeWithGrace(
+    { delay: config.shutdownTimeoutMs, logger: { error: (message) => logger.error(message) } },
+    async ({ signal, err }) => {
+      if (err) logger.error({ err: describeError(err) }, 'unexpected error, shutting down');
+      logger.info({ signal, inFlight: bot.inFlight() }, 'shutting down');
+      await endpoint.quiesce();
+      await bot.stop();
+      await endpoint.close();
+      // TELEMETRY FLUSH: awaited here, last, so the shutdown's own spans and logs are sent.
+      logger.info('stopped');
+    },
+  );
+} catch (error) {
+  logger.fatal({ err: describeError(error) }, 'could not start');
+  process.exit(1);
+}

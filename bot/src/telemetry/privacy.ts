@@ -1,0 +1,53 @@
+import { createHash } from 'node:crypto';
+import { BoundedLabels } from './bounded-labels.js';
+import { OTHER_ROLE } from './semconv.js';
+import { readTelemetrySettings, type TelemetrySettings } from './settings.js';
+
+/**
+ * What telemetry may say about people and typed input. Shared by spans, metrics and the
+ * logger so that a user id or an arbitrary role name cannot leak through one of them.
+ */
+
+let settings: { raw: string | undefined; value: TelemetrySettings } | undefined;
+
+/** Re-read when the variable changes, so tests and the preload see the same rule. */
+function currentSettings(): TelemetrySettings {
+  const raw = process.env.ROBOSHPEE_USER_IDS;
+  if (settings === undefined || settings.raw !== raw) {
+    settings = { raw, value: readTelemetrySettings() };
+  }
+  return settings.value;
+}
+
+/**
+ * A stable pseudonym for a Discord user id: the first 16 hex digits of its SHA-256. It lets
+ * one follow a user's interactions across signals without storing the id itself. It is a
+ * pseudonym, not anonymity: whoever already knows an id can compute its digest.
+ */
+export function hashUserId(userId: string): string {
+  return createHash('sha256').update(userId).digest('hex').slice(0, 16);
+}
+
+/** The user value telemetry may carry under ROBOSHPEE_USER_IDS, or undefined for `omit`. */
+export function telemetryUserId(userId: string): string | undefined {
+  return currentSettings().userIds === 'hash' ? hashUserId(userId) : undefined;
+}
+
+/**
+ * A role name as a label: itself when it is one of the manageable roles, else `other`.
+ * Typed input (autocomplete, `/role create`) can therefore never add a series.
+ */
+export function roleLabel(name: string, manageable: readonly string[]): string {
+  return manageable.includes(name) ? name : OTHER_ROLE;
+}
+
+/** The label a command gets once the cap below is reached. */
+export const OTHER_COMMAND = 'other';
+
+/** Discord only sends registered commands; the cap guards against a misbehaving peer. */
+const commandLabels = new BoundedLabels(64, OTHER_COMMAND);
+
+/** A command name as a label, bounded to the first 64 distinct names. */
+export function commandLabel(name: string): string {
+  return commandLabels.label(name);
+}

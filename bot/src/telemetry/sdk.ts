@@ -1,0 +1,162 @@
+import { metrics } from '@opentelemetry/api';
+import { OTLPLogExporter } from '@opentelemetry/exporter-logs-otlp-grpc';
+import { OTLPMetricExporter } from '@opentelemetry/exporter-metrics-otlp-grpc';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-grpc';
+import { HostMetrics } from '@opentelemetry/host-metrics';
+import {
+  BatchLogRecordProcessor,
+  ConsoleLogRecordExporter,
+  type LogRecordExporter,
+  type LogRecordProcessor,
+  SimpleLogRecordProcessor,
+} from '@opentelemetry/sdk-logs';
+import {
+  ConsoleMetricExporter,
+  type IMetricReader,
+  PeriodicExportingMetricReader,
+  type PushMetricExporter,
+} from '@opentelemetry/sdk-metrics';
+import { NodeSDK } from '@opentelemetry/sdk-node';
+import {
+  BatchSpanProcessor,
+  ConsoleSpanExporter,
+  type SpanExporter,
+  type SpanProcessor,
+} from '@opentelemetry/sdk-trace';
+import { DeliveryHealth, type DeliveryReporter, monitorExporter } from './delivery-health.js';
+import { type ExporterName, type ExportSettings, readExportSettings } from './export-settings.js';
+import { botInstrumentations } from './instrumentations.js';
+import { baseResource, packageVersion, RESOURCE_DETECTORS } from './resource.js';
+import { HOST_METRIC_GROUPS } from './semconv.js';
+import { readTelemetrySettings } from './settings.js';
+
+/** Exporters that replace the OTLP ones (tests: in-memory exporters, same pipeline). */
+export interface ExporterOverrides {
+  readonly spans?: SpanExporter;
+  readonly metrics?: PushMetricExporter;
+  readonly logs?: LogRecordExporter;
+}
+
+export interface TelemetryOptions {
+  readonly env?: NodeJS.ProcessEnv;
+  readonly reporter: DeliveryReporter;
+  readonly exporters?: ExporterOverrides;
+}
+
+export interface Telemetry {
+  readonly health: DeliveryHealth;
+  /** Problems that did not stop telemetry (e.g. no service.version), to log once. */
+  readonly problems: readonly string[];
+  forceFlush(): Promise<void>;
+  /** Flushes all three signals and stops exporting; idempotent. */
+  shutdown(): Promise<void>;
+}
+
+/**
+ * Builds and registers the SDK: the one place in the bot that constructs exporters. The
+ * caller (the preload) decides when; OTEL_SDK_DISABLED is its concern too.
+ */
+export function startTelemetry(options: TelemetryOptions): Telemetry {
+  const env = options.env ?? process.env;
+  const settings = readTelemetrySettings(env);
+  const exportSettings = readExportSettings(env);
+  const health = new DeliveryHealth(options.reporter);
+  const overrides = options.exporters ?? {};
+  const { version, problem } = packageVersion();
+
+  const spanProcessors = overrides.spans
+    ? [batchSpans(overrides.spans, exportSettings)]
+    : exportSettings.traces.map((name) => spanProcessorFor(name, exportSettings, health));
+  const metricReaders = overrides.metrics
+    ? [periodicReader(overrides.metrics, exportSettings)]
+    : exportSettings.metrics.map((name) => metricReaderFor(name, exportSettings, health));
+  const logProcessors = !settings.otlpLogs
+    ? []
+    : overrides.logs
+      ? [batchLogs(overrides.logs, exportSettings)]
+      : exportSettings.logs.map((name) => logProcessorFor(name, exportSettings, health));
+
+  const instrumentations = botInstrumentations(settings.otlpLogs);
+  const sdk = new NodeSDK({
+    resource: baseResource(env, version),
+    resourceDetectors: [...RESOURCE_DETECTORS],
+    instrumentations,
+    spanProcessors,
+    metricReaders,
+    logRecordProcessors: logProcessors,
+  });
+  sdk.start();
+  if (metricReaders.length > 0) {
+    new HostMetrics({
+      meterProvider: metrics.getMeterProvider(),
+      name: 'roboshpee-host',
+      metricGroups: [...HOST_METRIC_GROUPS],
+    }).start();
+  }
+
+  let stopped: Promise<void> | undefined;
+  return {
+    health,
+    problems: problem === undefined ? [] : [`service.version not set: ${problem}`],
+    forceFlush: async () => {
+      await Promise.all([
+        ...spanProcessors.map((processor) => processor.forceFlush()),
+        ...metricReaders.map((reader) => reader.forceFlush()),
+        ...logProcessors.map((processor) => processor.forceFlush()),
+      ]);
+    },
+    shutdown: () => {
+      // NodeSDK leaves instrumentations subscribed (diagnostics channels, timers).
+      stopped ??= sdk.shutdown().finally(() => {
+        for (const instrumentation of instrumentations) instrumentation.disable();
+      });
+      return stopped;
+    },
+  };
+}
+
+function batchSpans(exporter: SpanExporter, settings: ExportSettings): SpanProcessor {
+  return new BatchSpanProcessor({ exporter, ...settings.spanBatch });
+}
+
+function periodicReader(exporter: PushMetricExporter, settings: ExportSettings): IMetricReader {
+  return new PeriodicExportingMetricReader({
+    exporter,
+    exportIntervalMillis: settings.metricExportIntervalMillis,
+    exportTimeoutMillis: settings.metricExportTimeoutMillis,
+  });
+}
+
+function batchLogs(exporter: LogRecordExporter, settings: ExportSettings): LogRecordProcessor {
+  return new BatchLogRecordProcessor({ exporter, ...settings.logBatch });
+}
+
+function spanProcessorFor(
+  name: ExporterName,
+  settings: ExportSettings,
+  health: DeliveryHealth,
+): SpanProcessor {
+  return name === 'otlp'
+    ? batchSpans(monitorExporter(new OTLPTraceExporter(), 'traces', health), settings)
+    : batchSpans(new ConsoleSpanExporter(), settings);
+}
+
+function metricReaderFor(
+  name: ExporterName,
+  settings: ExportSettings,
+  health: DeliveryHealth,
+): IMetricReader {
+  return name === 'otlp'
+    ? periodicReader(monitorExporter(new OTLPMetricExporter(), 'metrics', health), settings)
+    : periodicReader(new ConsoleMetricExporter(), settings);
+}
+
+function logProcessorFor(
+  name: ExporterName,
+  settings: ExportSettings,
+  health: DeliveryHealth,
+): LogRecordProcessor {
+  return name === 'otlp'
+    ? batchLogs(monitorExporter(new OTLPLogExporter(), 'logs', health), settings)
+    : new SimpleLogRecordProcessor({ exporter: new ConsoleLogRecordExporter() });
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/**
+ * The two RoboShpee-specific telemetry settings (everything else is a standard `OTEL_*`
+ * variable read by the SDK itself). A bad value is a startup error naming the variable.
+ */
+export interface TelemetrySettings {
+  /** `hash`: a pseudonymous digest of the Discord user id; `omit`: no user attribute at all. */
+  readonly userIds: 'hash' | 'omit';
+  /** Also send log records over OTLP (compose); off where journald already keeps stdout. */
+  readonly otlpLogs: boolean;
+}
+
+const got = (input: unknown) => `got '${String(input)}'`;
+
+const booleanFlag = (name: string) =>
+  z
+    .enum(['true', 'false'], {
+      error: (issue) => `${name} must be 'true' or 'false', ${got(issue.input)}`,
+    })
+    .default('false')
+    .transform((value) => value === 'true');
+
+const schema = z.object({
+  ROBOSHPEE_USER_IDS: z
+    .enum(['hash', 'omit'], {
+      error: (issue) => `ROBOSHPEE_USER_IDS must be 'hash' or 'omit', ${got(issue.input)}`,
+    })
+    .default('hash'),
+  ROBOSHPEE_OTLP_LOGS: booleanFlag('ROBOSHPEE_OTLP_LOGS'),
+});
+
+export class TelemetrySettingsError extends Error {
+  override readonly name = 'TelemetrySettingsError';
+}
+
+export function readTelemetrySettings(env: NodeJS.ProcessEnv = process.env): TelemetrySettings {
+  const parsed = schema.safeParse({
+    ROBOSHPEE_USER_IDS: env.ROBOSHPEE_USER_IDS || undefined,
+    ROBOSHPEE_OTLP_LOGS: env.ROBOSHPEE_OTLP_LOGS || undefined,
+  });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => issue.message).join('; ');
+    throw new TelemetrySettingsError(`invalid telemetry configuration: ${problems}`);
+  }
+  return { userIds: parsed.data.ROBOSHPEE_USER_IDS, otlpLogs: parsed.data.ROBOSHPEE_OTLP_LOGS };
+}

@@ -1,0 +1,70 @@
+import type { DeliveryReporter, Signal } from './delivery-health.js';
+
+/** The part of a pino logger the telemetry log writes with. */
+export interface LineWriter {
+  warn(fields: object, message: string): void;
+  info(fields: object, message: string): void;
+}
+
+const DEFAULT_ENDPOINT = 'http://localhost:4317';
+
+/** Where a signal is exported to, without credentials a URL might carry. */
+export function exportEndpoint(signal: Signal, env: NodeJS.ProcessEnv): string {
+  const raw =
+    env[`OTEL_EXPORTER_OTLP_${signal.toUpperCase()}_ENDPOINT`] ||
+    env.OTEL_EXPORTER_OTLP_ENDPOINT ||
+    DEFAULT_ENDPOINT;
+  try {
+    const url = new URL(raw);
+    url.username = '';
+    url.password = '';
+    return url.toString();
+  } catch {
+    return raw;
+  }
+}
+
+/**
+ * The telemetry's own log lines: an outage once when it starts, once when it ends. The
+ * writer is attached after the SDK has started (pino must be imported after its
+ * instrumentation exists); nothing is exported before then, so nothing is missed.
+ */
+export class TelemetryLog implements DeliveryReporter {
+  #writer: LineWriter | undefined;
+  readonly #pending: Array<(writer: LineWriter) => void> = [];
+
+  constructor(private readonly env: NodeJS.ProcessEnv = process.env) {}
+
+  attach(writer: LineWriter): void {
+    this.#writer = writer;
+    for (const line of this.#pending.splice(0)) line(writer);
+  }
+
+  down(signal: Signal, error: Error | undefined): void {
+    this.#write((writer) =>
+      writer.warn(
+        { signal, endpoint: exportEndpoint(signal, this.env), err: error?.message },
+        'telemetry export failing: the bot keeps serving; telemetry is buffered up to the ' +
+          'queue limits and dropped beyond them until the endpoint answers again',
+      ),
+    );
+  }
+
+  up(signal: Signal): void {
+    this.#write((writer) =>
+      writer.info(
+        { signal, endpoint: exportEndpoint(signal, this.env) },
+        'telemetry export delivering again',
+      ),
+    );
+  }
+
+  problem(message: string): void {
+    this.#write((writer) => writer.warn({}, message));
+  }
+
+  #write(line: (writer: LineWriter) => void): void {
+    if (this.#writer === undefined) this.#pending.push(line);
+    else line(this.#writer);
+  }
+}

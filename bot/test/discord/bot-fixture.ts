@@ -1,0 +1,78 @@
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { test as base } from 'vitest';
+import { type DiscordDouble, startDiscordDouble } from '../../src/demo/index.js';
+import { type RunningBot, startBot } from '../../src/discord/bot.js';
+import { createDiscordClient } from '../../src/discord/client.js';
+
+export const GAME_COLOR = 0x206694;
+
+export interface BotUnderTest {
+  readonly double: DiscordDouble;
+  readonly bot: RunningBot;
+  /** Every log record the bot wrote, parsed. */
+  readonly logs: Record<string, unknown>[];
+  /** All log output as written, to search for secrets. */
+  readonly rawLogs: () => string;
+}
+
+/**
+ * The real discord.js client and the bot's handlers, logged in to the demo's Discord double
+ * on loopback with failures off. Fresh per test: commands change the guild.
+ */
+export const test = base.extend<{ discord: BotUnderTest }>({
+  discord: async ({}, use) => {
+    const double = await startDiscordDouble({ failures: false });
+    let raw = '';
+    const logs: Record<string, unknown>[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        raw += chunk.toString();
+        for (const line of chunk.toString().split('\n').filter(Boolean)) logs.push(JSON.parse(line));
+        done();
+      },
+    });
+    const logger = pino({ level: 'debug' }, sink);
+    const client = createDiscordClient(double.apiUrl);
+    const bot = await startBot({ client, roleColor: GAME_COLOR, logger }, double.token);
+    double.clearCalls();
+    await use({ double, bot, logs, rawLogs: () => raw });
+    await bot.stop();
+    await double.close();
+  },
+});
+
+/** The double's role id for a name in the demo guild. */
+export function roleId(double: DiscordDouble, name: string): string {
+  const role = double.guild.roleByName(name);
+  if (!role) throw new Error(`no role '${name}' in the demo guild`);
+  return role.id;
+}
+
+/** A member of the demo guild chosen by a predicate on their role ids. */
+export function memberWhere(double: DiscordDouble, predicate: (roles: readonly string[]) => boolean): string {
+  const member = double.guild
+    .members()
+    .find((m) => m.user.id !== double.botUserId && m.user.id !== double.fixture.ownerId && predicate(m.roles));
+  if (!member) throw new Error('no such member in the demo guild');
+  return member.user.id;
+}
+
+export interface SentReply {
+  readonly type: unknown;
+  readonly content: unknown;
+  /** 64 when only the caller sees it. */
+  readonly flags: unknown;
+  readonly allowed_mentions: unknown;
+}
+
+/** The parts of an interaction callback (or a deferred reply) that these tests are about. */
+export function replyOf(callback: unknown): SentReply {
+  const { type, data } = callback as { type: unknown; data?: Record<string, unknown> };
+  return {
+    type,
+    content: data?.content,
+    flags: data?.flags,
+    allowed_mentions: data?.allowed_mentions,
+  };
+}

@@ -1,0 +1,151 @@
+import { describe, expect } from 'vitest';
+import type { DiscordDouble } from '../../src/demo/index.js';
+import { memberWhere, replyOf, roleId, test } from './bot-fixture.js';
+
+const EPHEMERAL = 64;
+
+describe('/role add and /role remove through discord.js and the Discord double', () => {
+  test('GIVEN a member without Valheim WHEN /role add Valheim THEN PUT on the member role and a mention-free reply', async ({
+    discord: { double, logs },
+  }) => {
+    const valheim = roleId(double, 'Valheim');
+    const userId = memberWhere(double, (roles) => !roles.includes(valheim));
+
+    const result = await double.sendInteraction({
+      command: 'role',
+      subcommand: 'add',
+      options: { name: 'Valheim' },
+      userId,
+    });
+
+    expect(replyOf(result.callback)).toEqual({
+      type: 4,
+      content: 'Added "Valheim"',
+      flags: undefined,
+      allowed_mentions: { parse: [] },
+    });
+    const changes = double.calls.filter((call) => call.path.includes('/members/'));
+    expect(changes.map((call) => `${call.method} ${call.path} ${call.status}`)).toEqual([
+      `PUT /api/v10/guilds/${double.guildId}/members/${userId}/roles/${valheim} 204`,
+    ]);
+    expect(changes[0]?.headers.authorization).toBe(`Bot ${double.token}`);
+    expect(double.guild.member(userId)?.roles).toContain(valheim);
+    const username = double.guild.member(userId)?.user.username;
+    await expect
+      .poll(() => logs.map((record) => record.msg))
+      .toContain(`Added role 'Valheim' to user '${username}'`);
+  });
+
+  test('GIVEN a member with Valheim WHEN /role remove valheim (any case) THEN DELETE on the member role', async ({
+    discord: { double },
+  }) => {
+    const valheim = roleId(double, 'Valheim');
+    const userId = memberWhere(double, (roles) => roles.includes(valheim));
+
+    const result = await double.sendInteraction({
+      command: 'role',
+      subcommand: 'remove',
+      options: { name: 'valheim' },
+      userId,
+    });
+
+    expect(replyOf(result.callback)).toEqual({
+      type: 4,
+      content: 'Removed "Valheim"',
+      flags: undefined,
+      allowed_mentions: { parse: [] },
+    });
+    expect(double.calls.map((call) => `${call.method} ${call.path}`)).toContain(
+      `DELETE /api/v10/guilds/${double.guildId}/members/${userId}/roles/${valheim}`,
+    );
+    expect(double.guild.member(userId)?.roles).not.toContain(valheim);
+  });
+
+  const refusals = [
+    { why: 'an unknown role', subcommand: 'add', name: 'Elden Ring', content: "The role 'Elden Ring' does not exist or cannot be managed." },
+    { why: 'a role above the bot', subcommand: 'add', name: 'Star Citizen', content: "The role 'Star Citizen' does not exist or cannot be managed." },
+    { why: 'a managed role', subcommand: 'add', name: 'Twitch Subscriber', content: "The role 'Twitch Subscriber' does not exist or cannot be managed." },
+    { why: 'a non-game role', subcommand: 'add', name: 'Moderator', content: "The role 'Moderator' does not exist or cannot be managed." },
+    { why: '@everyone', subcommand: 'add', name: '@everyone', content: "The role '@everyone' does not exist or cannot be managed." },
+    { why: 'a zero-width variant', subcommand: 'add', name: 'Val\u200Bheim', content: "The role 'Val\u200Bheim' does not exist or cannot be managed." },
+    { why: 'a 1,000-character name', subcommand: 'add', name: 'V'.repeat(1000), content: `The role '${'V'.repeat(100)}…' does not exist or cannot be managed.` },
+  ] as const;
+
+  test.for(refusals)(
+    'GIVEN $why WHEN /role $subcommand THEN an ephemeral refusal and no role call',
+    async ({ subcommand, name, content }, { discord: { double } }) => {
+      const result = await double.sendInteraction({ command: 'role', subcommand, options: { name } });
+      expect(replyOf(result.callback)).toEqual({
+      type: 4,
+      content,
+      flags: EPHEMERAL,
+      allowed_mentions: { parse: [] },
+    });
+      expect(double.calls.filter((call) => call.path.includes('/members/'))).toEqual([]);
+    },
+  );
+
+  test('GIVEN a member who has the role WHEN /role add THEN says so and changes nothing', async ({
+    discord: { double },
+  }) => {
+    const valheim = roleId(double, 'Valheim');
+    const userId = memberWhere(double, (roles) => roles.includes(valheim));
+    const result = await double.sendInteraction({ command: 'role', subcommand: 'add', options: { name: 'Valheim' }, userId });
+    expect(replyOf(result.callback)).toEqual({
+      type: 4,
+      content: 'You already have "Valheim".',
+      flags: EPHEMERAL,
+      allowed_mentions: { parse: [] },
+    });
+    expect(double.calls.filter((call) => call.path.includes('/members/'))).toEqual([]);
+  });
+
+  test('GIVEN a member without the role WHEN /role remove THEN says so and changes nothing', async ({
+    discord: { double },
+  }) => {
+    const valheim = roleId(double, 'Valheim');
+    const userId = memberWhere(double, (roles) => !roles.includes(valheim));
+    const result = await double.sendInteraction({ command: 'role', subcommand: 'remove', options: { name: 'Valheim' }, userId });
+    expect(replyOf(result.callback)).toEqual({
+      type: 4,
+      content: 'You don\'t have "Valheim".',
+      flags: EPHEMERAL,
+      allowed_mentions: { parse: [] },
+    });
+    expect(double.calls.filter((call) => call.path.includes('/members/'))).toEqual([]);
+  });
+
+  test('GIVEN a game role named like @everyone WHEN added THEN the reply names it but pings nobody', async ({
+    discord: { double },
+  }) => {
+    double.guild.createRole({ name: '@everyone <@&1>', colors: { primary_color: 0x206694 } });
+    await waitForRoleInCache(double, '@everyone <@&1>');
+
+    const result = await double.sendInteraction({
+      command: 'role',
+      subcommand: 'add',
+      options: { name: '@everyone <@&1>' },
+    });
+    expect(replyOf(result.callback)).toEqual({
+      type: 4,
+      content: 'Added "@everyone <@&1>"',
+      flags: undefined,
+      allowed_mentions: { parse: [] },
+    });
+  });
+});
+
+/** The gateway delivers GUILD_ROLE_CREATE asynchronously; wait until autocomplete offers the role. */
+async function waitForRoleInCache(double: DiscordDouble, name: string) {
+  await expect
+    .poll(async () => {
+      const result = await double.sendInteraction({
+        command: 'role',
+        subcommand: 'add',
+        options: { name },
+        autocomplete: true,
+      });
+      return (result.callback as { data: { choices: { name: string }[] } }).data.choices.map((c) => c.name);
+    })
+    .toContain(name);
+}

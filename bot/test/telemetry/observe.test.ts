@@ -1,0 +1,287 @@
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import { createRequire } from 'node:module';
+import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import type { HistogramMetricData, ReadableSpan } from '@opentelemetry/sdk-trace';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import {
+  observeAutocomplete,
+  observeCommand,
+  observeRoleLookup,
+  onInteractionObserved,
+  recordRoleChange,
+} from '../../src/telemetry/observe.js';
+import { hashUserId } from '../../src/telemetry/privacy.js';
+import { ATTR, DURATION_BUCKETS_SECONDS, METRICS, OTHER_ROLE } from '../../src/telemetry/semconv.js';
+import {
+  type InMemoryTelemetry,
+  metricNamed,
+  startInMemoryTelemetry,
+} from './support/in-memory-telemetry.js';
+
+const GUILD = '111111111111111111';
+const USER = '222222222222222222';
+const MANAGEABLE = ['Valheim', 'Factorio'] as const;
+const TOKEN = `aW50ZXJhY3Rpb246${'x'.repeat(60)}`;
+
+let otel: InMemoryTelemetry;
+let discord: Server;
+let discordUrl: string;
+const received: Array<{ url: string; headers: IncomingHttpHeaders }> = [];
+
+beforeAll(async () => {
+  otel = startInMemoryTelemetry();
+  // A stand-in for Discord's REST API on loopback: answers every call with 204.
+  discord = createServer((request, response) => {
+    received.push({ url: request.url ?? '', headers: request.headers });
+    response.writeHead(204).end();
+  });
+  await new Promise<void>((resolve) => discord.listen(0, '127.0.0.1', resolve));
+  discordUrl = `http://127.0.0.1:${(discord.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await otel.stop();
+  await new Promise((resolve) => discord.close(resolve));
+});
+
+beforeEach(() => {
+  otel.spans.reset();
+  otel.logs.reset();
+  received.length = 0;
+});
+
+const meta = { command: '/role add', subcommand: 'add', guildId: GUILD, userId: USER };
+
+async function finishedSpans(): Promise<ReadableSpan[]> {
+  await otel.flush();
+  return otel.spans.getFinishedSpans();
+}
+
+function only(spans: readonly ReadableSpan[], name: string): ReadableSpan {
+  const matching = spans.filter((span) => span.name === name);
+  expect(matching.map((span) => span.name)).toEqual([name]);
+  return matching[0] as ReadableSpan;
+}
+
+describe('GIVEN /role add of a manageable role', () => {
+  test('THEN one SERVER span named after the command carries command, guild, hashed user, role and outcome', async () => {
+    await observeCommand(meta, async (scope) => {
+      const role = observeRoleLookup(() => 'Valheim');
+      scope.setRole(role, MANAGEABLE);
+      recordRoleChange('add', role, MANAGEABLE);
+    });
+
+    const spans = await finishedSpans();
+    const span = only(spans, '/role add');
+    expect(span.kind).toBe(SpanKind.SERVER);
+    expect(span.attributes).toMatchObject({
+      [ATTR.command]: '/role add',
+      [ATTR.subcommand]: 'add',
+      [ATTR.guild]: GUILD,
+      [ATTR.user]: hashUserId(USER),
+      [ATTR.role]: 'Valheim',
+      [ATTR.outcome]: 'ok',
+      [ATTR.interactionType]: 'command',
+    });
+    expect(Object.values(span.attributes)).not.toContain(USER);
+    expect(span.status.code).toBe(SpanStatusCode.UNSET);
+
+    const lookup = only(spans, 'role lookup');
+    expect(lookup.parentSpanContext?.spanId).toBe(span.spanContext().spanId);
+    expect(lookup.spanContext().traceId).toBe(span.spanContext().traceId);
+  });
+
+  test('THEN the Discord REST call is a child CLIENT span without the interaction token', async () => {
+    let traceId = '';
+    await observeCommand(meta, async () => {
+      traceId = trace.getActiveSpan()?.spanContext().traceId ?? '';
+      await fetch(`${discordUrl}/api/v10/interactions/333333333333333333/${TOKEN}/callback?with_response=false`, {
+        method: 'POST',
+      });
+    });
+
+    const spans = await finishedSpans();
+    const server = only(spans, '/role add');
+    const client = only(spans, 'POST /api/v10/interactions/{id}/{token}/callback');
+    expect(client.kind).toBe(SpanKind.CLIENT);
+    expect(client.parentSpanContext?.spanId).toBe(server.spanContext().spanId);
+    expect(JSON.stringify(client.attributes)).not.toContain(TOKEN);
+    expect(client.attributes['url.path']).toBe('/api/v10/interactions/333333333333333333/REDACTED/callback');
+    expect(client.attributes['url.full']).toBe(
+      `${discordUrl}/api/v10/interactions/333333333333333333/REDACTED/callback?with_response=false`,
+    );
+    // The trace continues at Discord (here: the double) through the traceparent header.
+    expect(received[0]?.headers.traceparent).toContain(traceId);
+    expect(traceId).toBe(server.spanContext().traceId);
+  });
+});
+
+describe('GIVEN an interaction that does not end well', () => {
+  test('WHEN the role is not manageable THEN the span says `other` and `rejected`, status unset', async () => {
+    await observeCommand(meta, async (scope) => {
+      scope.setRole('Some Typed Name', MANAGEABLE);
+      scope.setOutcome('rejected');
+    });
+    const span = only(await finishedSpans(), '/role add');
+    expect(span.attributes[ATTR.role]).toBe(OTHER_ROLE);
+    expect(span.attributes[ATTR.outcome]).toBe('rejected');
+    expect(span.status.code).toBe(SpanStatusCode.UNSET);
+  });
+
+  test('WHEN Discord forbids the change THEN the span status is ERROR with outcome forbidden', async () => {
+    await observeCommand(meta, async (scope) => {
+      scope.recordError(new Error('Missing Permissions'));
+      scope.setOutcome('forbidden');
+    });
+    const span = only(await finishedSpans(), '/role add');
+    expect(span.attributes[ATTR.outcome]).toBe('forbidden');
+    expect(span.status.code).toBe(SpanStatusCode.ERROR);
+    expect(span.events.map((event) => event.name)).toEqual(['exception']);
+  });
+
+  test('WHEN the handler throws THEN the error is recorded, the outcome is error and the error propagates', async () => {
+    const failure = new Error('boom');
+    await expect(observeCommand(meta, async () => Promise.reject(failure))).rejects.toBe(failure);
+    const span = only(await finishedSpans(), '/role add');
+    expect(span.attributes[ATTR.outcome]).toBe('error');
+    expect(span.status.code).toBe(SpanStatusCode.ERROR);
+    expect(span.events[0]?.attributes?.['exception.message']).toBe('boom');
+  });
+
+  test('WHEN the role lookup throws THEN its span records the error too', async () => {
+    await expect(
+      observeCommand(meta, async () => {
+        observeRoleLookup(() => {
+          throw new Error('lookup failed');
+        });
+      }),
+    ).rejects.toThrow('lookup failed');
+    const lookup = only(await finishedSpans(), 'role lookup');
+    expect(lookup.status).toEqual({ code: SpanStatusCode.ERROR, message: 'lookup failed' });
+  });
+});
+
+describe('GIVEN an autocomplete request', () => {
+  test('THEN its span is `<command> autocomplete` and it lands in the autocomplete histogram, not the command counter', async () => {
+    const before = await otel.collect();
+    const countBefore = metricNamed(before, METRICS.commands.name).dataPoints.reduce(
+      (sum, point) => sum + (point.value as number),
+      0,
+    );
+    await observeAutocomplete(meta, async () => ['Valheim']);
+    const span = only(await finishedSpans(), '/role add autocomplete');
+    expect(span.attributes[ATTR.interactionType]).toBe('autocomplete');
+
+    const after = await otel.collect();
+    const commands = metricNamed(after, METRICS.commands.name).dataPoints.reduce(
+      (sum, point) => sum + (point.value as number),
+      0,
+    );
+    expect(commands).toBe(countBefore);
+    const autocomplete = metricNamed(after, METRICS.autocompleteDuration.name) as HistogramMetricData;
+    const point = autocomplete.dataPoints.find(
+      (candidate) => candidate.attributes[ATTR.command] === '/role add',
+    );
+    expect(point?.value.count).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('GIVEN ROBOSHPEE_USER_IDS=omit', () => {
+  test('THEN spans carry no user attribute at all', async () => {
+    process.env.ROBOSHPEE_USER_IDS = 'omit';
+    try {
+      await observeCommand(meta, async () => {});
+    } finally {
+      delete process.env.ROBOSHPEE_USER_IDS;
+    }
+    const span = only(await finishedSpans(), '/role add');
+    expect(span.attributes).not.toHaveProperty(ATTR.user);
+  });
+});
+
+describe('metrics', () => {
+  test('commands and durations are counted by command and outcome, with the declared buckets and unit', async () => {
+    const before = await otel.collect();
+    const countOf = (all: typeof before, outcome: string) =>
+      (metricNamed(all, METRICS.commands.name).dataPoints.find(
+        (point) =>
+          point.attributes[ATTR.command] === '/role remove' &&
+          point.attributes[ATTR.outcome] === outcome,
+      )?.value as number | undefined) ?? 0;
+    const removeMeta = { command: 'role', subcommand: 'remove', guildId: GUILD, userId: USER };
+    await observeCommand(removeMeta, async () => {});
+    await observeCommand(removeMeta, async () => {});
+    await observeCommand(removeMeta, async (scope) => scope.setOutcome('rejected'));
+
+    const after = await otel.collect();
+    expect(countOf(after, 'ok') - countOf(before, 'ok')).toBe(2);
+    expect(countOf(after, 'rejected') - countOf(before, 'rejected')).toBe(1);
+
+    const duration = metricNamed(after, METRICS.commandDuration.name) as HistogramMetricData;
+    expect(duration.descriptor.unit).toBe('s');
+    const point = duration.dataPoints.find(
+      (candidate) =>
+        candidate.attributes[ATTR.command] === '/role remove' &&
+        candidate.attributes[ATTR.outcome] === 'ok',
+    );
+    expect(point?.value.buckets.boundaries).toEqual([...DURATION_BUCKETS_SECONDS]);
+    expect(point?.value.count).toBe(2);
+    // An empty handler takes far less than 5 ms: both land in the first bucket.
+    expect(point?.value.buckets.counts[0]).toBe(2);
+  });
+
+  test('role changes are counted by action and role, unknown roles as `other`', async () => {
+    recordRoleChange('add', 'Factorio', MANAGEABLE);
+    recordRoleChange('create', 'My New Game', MANAGEABLE);
+    const all = await otel.collect();
+    const changes = metricNamed(all, METRICS.roleChanges.name);
+    const labels = changes.dataPoints.map((point) => point.attributes);
+    expect(labels).toContainEqual({ [ATTR.roleAction]: 'add', [ATTR.role]: 'Factorio' });
+    expect(labels).toContainEqual({ [ATTR.roleAction]: 'create', [ATTR.role]: OTHER_ROLE });
+    expect(JSON.stringify(labels)).not.toContain('My New Game');
+  });
+});
+
+describe('logs', () => {
+  test('a pino line written inside an interaction carries its trace id on stdout and as an OTel log record', async () => {
+    // Loaded through require, after the SDK started, so that the instrumentation (hooked
+    // into require here; into the ESM loader in the preload) patches it.
+    const { pino } = createRequire(import.meta.url)('pino') as typeof import('pino');
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const logger = pino({ name: 'roboshpee' }, sink);
+    const stop = onInteractionObserved((summary) => logger.info(summary, 'interaction'));
+    try {
+      await observeCommand(meta, async (scope) => {
+        scope.setRole('Valheim', MANAGEABLE);
+        logger.info({ role: 'Valheim' }, "Added role 'Valheim' to user");
+      });
+    } finally {
+      stop();
+    }
+    const span = only(await finishedSpans(), '/role add');
+    const traceId = span.spanContext().traceId;
+
+    const parsed = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(parsed.map((line) => line.msg)).toEqual(["Added role 'Valheim' to user", 'interaction']);
+    for (const line of parsed) expect(line.trace_id).toBe(traceId);
+    expect(parsed[1]).toMatchObject({
+      command: '/role add',
+      outcome: 'ok',
+      role: 'Valheim',
+      user: hashUserId(USER),
+    });
+    expect(typeof parsed[1]?.durationMs).toBe('number');
+
+    const records = otel.logs.getFinishedLogRecords();
+    expect(records.map((record) => record.body)).toEqual(["Added role 'Valheim' to user", 'interaction']);
+    for (const record of records) expect(record.spanContext?.traceId).toBe(traceId);
+  });
+});

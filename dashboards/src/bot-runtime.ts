@@ -1,0 +1,137 @@
+import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
+import { roboshpeeDashboard } from './dashboard-defaults.js';
+import { BOT_RUNTIME_UID } from './dashboard-uids.js';
+import { metricsStat, metricsTimeseries, thresholds } from './panels.js';
+import { botSelector } from './selectors.js';
+import { environmentVariable, instanceVariable } from './variables.js';
+
+// Names from @opentelemetry/instrumentation-runtime-node (nodejs.*, v8js.*) and
+// @opentelemetry/host-metrics (process.*), dots to underscores as Mimir stores them.
+const sel = botSelector();
+const rate = (series: string): string => `rate(${series}[$__rate_interval])`;
+
+const panels = [
+  metricsTimeseries(
+    {
+      title: 'Event loop delay',
+      description:
+        'How late the event loop runs callbacks (p50, p99, max per instance). Above 100 ms commands queue up behind it.',
+      unit: 's',
+    },
+    [
+      { expr: `max by (instance) (nodejs_eventloop_delay_p50${sel})`, legend: 'p50 {{instance}}' },
+      { expr: `max by (instance) (nodejs_eventloop_delay_p99${sel})`, legend: 'p99 {{instance}}' },
+      { expr: `max by (instance) (nodejs_eventloop_delay_max${sel})`, legend: 'max {{instance}}' },
+    ],
+    thresholds({ value: 0.1, color: 'yellow' }, { value: 0.5, color: 'red' }),
+  ),
+  metricsTimeseries(
+    {
+      title: 'Event loop utilization',
+      description: 'Share of time the event loop is busy rather than idle.',
+      unit: 'percentunit',
+    },
+    [{ expr: `max by (instance) (nodejs_eventloop_utilization${sel})`, legend: '{{instance}}' }],
+    thresholds({ value: 0.7, color: 'yellow' }, { value: 0.9, color: 'red' }),
+  ),
+  metricsTimeseries(
+    {
+      title: 'Heap used by space',
+      description: 'V8 heap bytes in use, by heap space (new, old, code, large object...).',
+      unit: 'bytes',
+    },
+    [
+      {
+        expr: `sum by (v8js_heap_space_name) (v8js_memory_heap_used${sel})`,
+        legend: '{{v8js_heap_space_name}}',
+      },
+    ],
+  ),
+  metricsTimeseries(
+    {
+      title: 'Heap used and size',
+      description: 'Total V8 heap in use against the heap the process has reserved.',
+      unit: 'bytes',
+    },
+    [
+      { expr: `sum by (instance) (v8js_memory_heap_used${sel})`, legend: 'used {{instance}}' },
+      { expr: `sum by (instance) (v8js_memory_heap_space_size${sel})`, legend: 'size {{instance}}' },
+    ],
+  ),
+  metricsTimeseries(
+    {
+      title: 'GC time',
+      description: 'Share of wall time spent in garbage collection, by GC type.',
+      unit: 'percentunit',
+    },
+    [
+      {
+        expr: `sum by (v8js_gc_type) (${rate(`v8js_gc_duration_sum${sel}`)})`,
+        legend: '{{v8js_gc_type}}',
+      },
+    ],
+    thresholds({ value: 0.05, color: 'yellow' }, { value: 0.2, color: 'red' }),
+  ),
+  metricsTimeseries(
+    {
+      title: 'GC pauses per second',
+      description: 'Garbage collections per second, by GC type.',
+      unit: 'ops',
+    },
+    [
+      {
+        expr: `sum by (v8js_gc_type) (${rate(`v8js_gc_duration_count${sel}`)})`,
+        legend: '{{v8js_gc_type}}',
+      },
+    ],
+  ),
+  metricsTimeseries(
+    {
+      title: 'CPU',
+      description: 'CPU time used per second of wall time (1 = one full core), user and system.',
+      unit: 'percentunit',
+    },
+    [
+      {
+        expr: `sum by (instance, process_cpu_state) (${rate(`process_cpu_time${sel}`)})`,
+        legend: '{{process_cpu_state}} {{instance}}',
+      },
+    ],
+    thresholds({ value: 0.8, color: 'yellow' }, { value: 1, color: 'red' }),
+  ),
+  metricsTimeseries(
+    {
+      title: 'Resident memory (RSS)',
+      description: 'Physical memory held by the bot process.',
+      unit: 'bytes',
+    },
+    [{ expr: `max by (instance) (process_memory_usage${sel})`, legend: '{{instance}}' }],
+    thresholds({ value: 512 * 1024 * 1024, color: 'yellow' }, { value: 1024 * 1024 * 1024, color: 'red' }),
+  ),
+  metricsStat(
+    {
+      title: 'Process starts',
+      description:
+        'Bot processes started in the time range: distinct instance ids plus counter resets under one id. 1 means no restart.',
+      unit: 'short',
+    },
+    {
+      expr: `count(max by (instance) (max_over_time(process_memory_usage${sel}[$__range]))) + sum(max by (instance) (resets(process_cpu_time${sel}[$__range])))`,
+      legend: 'starts',
+    },
+    thresholds({ value: 2, color: 'yellow' }, { value: 4, color: 'red' }),
+  ),
+];
+
+
+export function botRuntime(): Dashboard {
+  const builder = roboshpeeDashboard(
+    BOT_RUNTIME_UID,
+    'RoboShpee / Bot runtime',
+    'The Node.js process under the bot: event loop, V8 heap and GC, CPU, memory and restarts.',
+  )
+    .withVariable(environmentVariable)
+    .withVariable(instanceVariable);
+  for (const panel of panels) builder.withPanel(panel);
+  return builder.build();
+}

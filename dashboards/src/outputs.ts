@@ -1,0 +1,25 @@
+import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
+import { alertRules } from './alert-rules.js';
+import { alertingFile } from './alerting-file.js';
+import { botOverview } from './bot-overview.js';
+import { botRuntime } from './bot-runtime.js';
+import { stackHealth } from './stack-health.js';
+
+export const DASHBOARDS: Readonly<Record<string, () => Dashboard>> = {
+  'bot-overview': botOverview,
+  'bot-runtime': botRuntime,
+  'stack-health': stackHealth,
+};
+
+/** Where the alert rules go: Grafana reads every .yaml/.json file of this folder. */
+export const ALERT_RULES_PATH = 'infra/grafana/provisioning/alerting/rules.yaml';
+
+/** Every generated file, by path from the repository root, with its exact content. */
+export function renderOutputs(): Map<string, string> {
+  const outputs = new Map<string, string>();
+  for (const [name, build] of Object.entries(DASHBOARDS)) {
+    outputs.set(`dashboards/generated/${name}.json`, `${JSON.stringify(build(), null, 2)}\n`);
+  }
+  outputs.set(ALERT_RULES_PATH, alertingFile(alertRules()));
+  return outputs;
+}

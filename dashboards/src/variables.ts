@@ -1,0 +1,35 @@
+import {
+  QueryVariableBuilder,
+  VariableRefresh,
+  VariableSort,
+} from '@grafana/grafana-foundation-sdk/dashboard';
+import { BOT_SERVICE } from './bot-series.js';
+import { MIMIR } from './datasources.js';
+
+function botLabelVariable(name: string, label: string, query: string): QueryVariableBuilder {
+  return new QueryVariableBuilder(name)
+    .label(label)
+    .datasource(MIMIR)
+    .query(query)
+    .definition(query)
+    .refresh(VariableRefresh.OnTimeRangeChanged)
+    .sort(VariableSort.AlphabeticalAsc)
+    .multi(true)
+    .includeAll(true)
+    .allValue('.*')
+    .current({ selected: true, text: 'All', value: '$__all' });
+}
+
+/** `deployment.environment.name`, promoted to a label by Mimir's OTLP ingestion. */
+export const environmentVariable = botLabelVariable(
+  'environment',
+  'Environment',
+  `label_values({job="${BOT_SERVICE}"}, deployment_environment_name)`,
+);
+
+/** `service.instance.id`, which Mimir maps to `instance`. */
+export const instanceVariable = botLabelVariable(
+  'instance',
+  'Instance',
+  `label_values({job="${BOT_SERVICE}", deployment_environment_name=~"$environment"}, instance)`,
+);

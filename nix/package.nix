@@ -1,0 +1,79 @@
+# The bot: compiled by `npm run build`, installed with its production dependencies only, and
+# started through a wrapper that preloads the telemetry module (as `npm start` does).
+{
+  lib,
+  buildNpmPackage,
+  callPackage,
+  importNpmLock,
+  makeWrapper,
+  nodejs_24,
+}:
+let
+  manifest = lib.importJSON ../package.json;
+  nodejs = nodejs_24;
+in
+buildNpmPackage (finalAttrs: {
+  pname = "roboshpee";
+  inherit (manifest) version;
+  inherit nodejs;
+
+  # Only what the build reads, so editing docs, dashboards or infra does not rebuild the bot.
+  src = lib.fileset.toSource {
+    root = ../.;
+    fileset = lib.fileset.unions [
+      ../package.json
+      ../package-lock.json
+      ../tsconfig.json
+      ../bot/tsconfig.build.json
+      ../bot/src
+    ];
+  };
+
+  npmDeps = callPackage ./npm-deps.nix { inherit nodejs; };
+  npmConfigHook = importNpmLock.npmConfigHook;
+
+  # package.json's allowScripts denies every install script in the tree (protobufjs, ssh2,
+  # cpu-features); skipping them here keeps the Nix build the same as `npm ci`.
+  npmFlags = [ "--ignore-scripts" ];
+
+  nativeBuildInputs = [ makeWrapper ];
+
+  # npm's own install hook packs the project with `npm pack`, which would drop bot/dist
+  # (.gitignore) and ship everything else; the bot needs only this.
+  installPhase = ''
+    runHook preInstall
+
+    npm prune --omit=dev --no-save $npmFlags
+    find node_modules -maxdepth 1 -type d -empty -delete
+
+    app="$out/lib/roboshpee"
+    mkdir -p "$app/bot"
+    # package.json carries "type": "module", which makes bot/dist/*.js ES modules.
+    cp package.json "$app/"
+    cp -r bot/dist "$app/bot/dist"
+    cp -r node_modules "$app/node_modules"
+
+    for entry in telemetry/preload.js main.js register.js; do
+      test -f "$app/bot/dist/$entry" || { echo "missing bot/dist/$entry after npm run build" >&2; exit 1; }
+    done
+
+    makeWrapper ${lib.getExe nodejs} "$out/bin/roboshpee" \
+      --add-flags "--import $app/bot/dist/telemetry/preload.js $app/bot/dist/main.js"
+    makeWrapper ${lib.getExe nodejs} "$out/bin/roboshpee-register" \
+      --add-flags "$app/bot/dist/register.js"
+
+    runHook postInstall
+  '';
+
+  passthru = {
+    inherit nodejs;
+    npmTarballs = finalAttrs.npmDeps.tarballs;
+  };
+
+  meta = {
+    description = manifest.description;
+    license = lib.licenses.asl20;
+    mainProgram = "roboshpee";
+    platforms = lib.platforms.linux ++ lib.platforms.darwin;
+  };
+})

@@ -1,0 +1,31 @@
+import { beforeAll, beforeEach, inject } from 'vitest';
+import { missingImage, type RuntimeAvailability } from './container-runtime.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    containerRuntime: RuntimeAvailability;
+  }
+}
+
+export interface ContainerSuiteGate {
+  /** False when the suite is skipped; a `beforeAll` that starts containers returns early then. */
+  readonly shouldRun: () => boolean;
+}
+
+/**
+ * Registers the skip logic of a container suite; call it first in the suite's `describe`.
+ * With no runtime (found once by the global setup) or an image that is missing and cannot be
+ * pulled, every test of the suite is reported as skipped with that reason; a runtime that is
+ * there and a stack that then fails is a failure, never a skip.
+ */
+export function containerSuite(images: () => readonly string[]): ContainerSuiteGate {
+  const runtime = inject('containerRuntime');
+  let skipReason: string | undefined = runtime.available ? undefined : runtime.reason;
+  beforeAll(async () => {
+    if (skipReason === undefined) skipReason = await missingImage(images());
+  }, 900_000);
+  beforeEach((context) => {
+    if (skipReason !== undefined) context.skip(skipReason);
+  });
+  return { shouldRun: () => skipReason === undefined };
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { excerpt, requestJson } from './http-json.js';
+import { pollUntil } from './poll.js';
+
+/**
+ * Client of the demo double's control API (bot/src/demo/double/control-api.ts):
+ * `POST /_demo/interactions` sends one interaction through the real gateway and answers the
+ * bot's interaction callback and the trace id from its `traceparent`.
+ */
+
+export interface InteractionRequest {
+  readonly command: string;
+  readonly subcommand?: string;
+  readonly options?: Readonly<Record<string, string | number | boolean>>;
+  readonly userId?: string;
+  readonly autocomplete?: boolean;
+}
+
+export interface InteractionAnswer {
+  /** What the bot said (`data.content` of its callback), when it said something. */
+  readonly content?: string;
+  /** 32 hex digits, or undefined when the callback carried no traceparent. */
+  readonly traceId?: string;
+}
+
+const withContent = z.object({ content: z.string().optional() }).loose();
+const answer = z.object({
+  callback: z.object({ data: withContent.optional() }).loose().optional(),
+  // After a deferred callback the bot's words are in its first edit or follow-up.
+  deferredReply: withContent.optional(),
+  traceId: z.string().regex(/^[0-9a-f]{32}$/).nullable(),
+});
+
+export async function sendInteraction(doubleUrl: string, request: InteractionRequest): Promise<InteractionAnswer> {
+  const response = await requestJson(`${doubleUrl}/_demo/interactions`, { json: request, timeoutMs: 30_000 });
+  if (response.status !== 200) {
+    throw new Error(`POST /_demo/interactions ${JSON.stringify(request)} answered ${response.status}: ${excerpt(response.body)}`);
+  }
+  const parsed = answer.safeParse(response.body);
+  if (!parsed.success) throw new Error(`unexpected /_demo/interactions answer: ${excerpt(response.body)}`);
+  const content = parsed.data.callback?.data?.content ?? parsed.data.deferredReply?.content;
+  return {
+    ...(content === undefined ? {} : { content }),
+    ...(parsed.data.traceId === null ? {} : { traceId: parsed.data.traceId }),
+  };
+}
+
+/** Waits until the double answers its health check and a bot is connected to it. */
+export async function waitForDemo(doubleUrl: string, timeoutMs: number): Promise<void> {
+  await pollUntil(
+    async () => {
+      const response = await requestJson(`${doubleUrl}/_demo/healthz`);
+      return response.status === 200 ? true : { notYet: `healthz ${response.status}: ${excerpt(response.body)}` };
+    },
+    { description: `the demo double at ${doubleUrl}`, timeoutMs },
+  );
+}

@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { alloyHttpPort, alloyOtlpGrpcPort, httpListenPort, tempoOtlpGrpcPort } from './backend-ports.js';
+import { type ComposeService, composeService } from './compose-service.js';
+
+export const REPO_ROOT = resolve(import.meta.dirname, '../../..');
+export const COMPOSE_FILE = 'compose.yaml';
+
+/** Names of the compose services the suites start or talk to (the stack's contract). */
+export const SERVICE = {
+  tempo: 'tempo',
+  loki: 'loki',
+  mimir: 'mimir',
+  alloy: 'alloy',
+  grafana: 'grafana',
+  bot: 'bot',
+} as const;
+
+export interface Backend {
+  readonly service: ComposeService;
+  /** Host path of the config file the service's command loads. */
+  readonly configFile: string;
+  readonly httpPort: number;
+}
+
+/** Everything the container suites need to know about the stack, read from its files. */
+export interface StackFacts {
+  readonly tempo: Backend & { readonly otlpGrpcPort: number };
+  readonly loki: Backend;
+  readonly mimir: Backend;
+  readonly alloy: Backend & { readonly otlpGrpcPort: number };
+  readonly grafana: { readonly service: ComposeService; readonly httpPort: number };
+  /** The port of the demo double's control API inside the bot container. */
+  readonly botDemoPort: number;
+}
+
+/** The host file bound at the path the command names (`-config.file=X`, or `run X` for Alloy). */
+function configFileOf(service: ComposeService): string {
+  const command = service.command ?? [];
+  const flag = command.find((arg) => arg.startsWith('-config.file='));
+  const target = flag?.slice('-config.file='.length) ?? (command[0] === 'run' ? command[1] : undefined);
+  const bind = service.binds.find((b) => b.target === target);
+  if (target === undefined || bind === undefined) {
+    throw new Error(
+      `${COMPOSE_FILE} service "${service.name}": cannot find its config file (expected a command with -config.file=PATH or "run PATH" and a bind mount at PATH)`,
+    );
+  }
+  return bind.source;
+}
+
+function read(path: string): string {
+  return readFileSync(path, 'utf8');
+}
+
+function backend(service: ComposeService): Backend {
+  const configFile = configFileOf(service);
+  return { service, configFile, httpPort: httpListenPort(read(configFile), relative(REPO_ROOT, configFile)) };
+}
+
+export function readStackFacts(env: Readonly<Record<string, string | undefined>> = {}): StackFacts {
+  const compose = read(resolve(REPO_ROOT, COMPOSE_FILE));
+  const service = (name: string) => composeService(compose, name, REPO_ROOT, env);
+  const tempo = backend(service(SERVICE.tempo));
+  const alloyService = service(SERVICE.alloy);
+  const alloyConfig = configFileOf(alloyService);
+  const grafana = service(SERVICE.grafana);
+  const [grafanaPort, ...more] = grafana.publishedPorts;
+  if (grafanaPort === undefined || more.length > 0) {
+    throw new Error(`${COMPOSE_FILE} service "grafana": expected exactly one published port, found ${grafana.publishedPorts.join(', ') || 'none'}`);
+  }
+  const botEnvironment = service(SERVICE.bot).environment;
+  const botDemoPort = Number(botEnvironment.ROBOSHPEE_DEMO_PORT);
+  if (!Number.isInteger(botDemoPort) || botDemoPort <= 0) {
+    throw new Error(`${COMPOSE_FILE} service "bot": ROBOSHPEE_DEMO_PORT must be a fixed port for the suites to drive the demo, found ${JSON.stringify(botEnvironment.ROBOSHPEE_DEMO_PORT)}`);
+  }
+  return {
+    tempo: { ...tempo, otlpGrpcPort: tempoOtlpGrpcPort(read(tempo.configFile), relative(REPO_ROOT, tempo.configFile)) },
+    loki: backend(service(SERVICE.loki)),
+    mimir: backend(service(SERVICE.mimir)),
+    alloy: {
+      service: alloyService,
+      configFile: alloyConfig,
+      httpPort: alloyHttpPort(alloyService.command ?? [], `${COMPOSE_FILE} service "alloy" command`),
+      otlpGrpcPort: alloyOtlpGrpcPort(read(alloyConfig), relative(REPO_ROOT, alloyConfig)),
+    },
+    grafana: { service: grafana, httpPort: grafanaPort },
+    botDemoPort,
+  };
+}

@@ -1,0 +1,91 @@
+import { readRepoFile } from './repo.js';
+
+/**
+ * What the static checks need from an Alloy config: the addresses it names, each with the
+ * attribute it sets and, when it comes from the environment, the variable and its default.
+ * Only the Alloy binary can validate the syntax; this reads string literals, nothing more.
+ */
+
+export const ALLOY_CONFIG = 'infra/alloy/config.alloy';
+
+export interface AlloyValue {
+  readonly file: string;
+  readonly line: number;
+  /** The attribute or object key the value is assigned to (`endpoint`, `url`, `__address__`). */
+  readonly key: string;
+  /** The literal, or the default of `coalesce(sys.env("VAR"), "default")`. */
+  readonly value: string;
+  /** The environment variable that overrides the value, when there is one. */
+  readonly env: string | undefined;
+}
+
+/** Blanks `//` comments (outside string literals) so commented-out settings never count. */
+export function stripComments(source: string): string {
+  let out = '';
+  let inString = false;
+  for (let i = 0; i < source.length; i++) {
+    const char = source[i];
+    if (inString) {
+      out += char;
+      if (char === '\\') {
+        out += source[i + 1] ?? '';
+        i++;
+      } else if (char === '"') {
+        inString = false;
+      }
+    } else if (char === '"') {
+      inString = true;
+      out += char;
+    } else if (char === '/' && source[i + 1] === '/') {
+      while (i < source.length && source[i] !== '\n') i++;
+      out += '\n';
+    } else {
+      out += char;
+    }
+  }
+  return out;
+}
+
+const ENV_DEFAULT = /("?[\w.]+"?)\s*=\s*coalesce\(\s*sys\.env\("([^"]+)"\)\s*,\s*"([^"]*)"\s*\)/g;
+const LITERAL = /("?[\w.]+"?)\s*=\s*"([^"]*)"/g;
+
+function lineAt(source: string, index: number): number {
+  return source.slice(0, index).split('\n').length;
+}
+
+/** Every `key = "literal"` and `key = coalesce(sys.env("VAR"), "default")` in a config. */
+export function alloyValues(source: string, file: string): AlloyValue[] {
+  const code = stripComments(source);
+  const values: AlloyValue[] = [];
+  for (const match of code.matchAll(ENV_DEFAULT)) {
+    const [, key = '', env, value = ''] = match;
+    values.push({
+      file,
+      line: lineAt(code, match.index),
+      key: key.replaceAll('"', ''),
+      value,
+      env,
+    });
+  }
+  for (const match of code.matchAll(LITERAL)) {
+    const [, key = '', value = ''] = match;
+    values.push({
+      file,
+      line: lineAt(code, match.index),
+      key: key.replaceAll('"', ''),
+      value,
+      env: undefined,
+    });
+  }
+  return values.sort((a, b) => a.line - b.line);
+}
+
+/** Every `sys.env("VAR")` the config reads, with or without a default. */
+export function alloyEnvironmentVariables(source: string): string[] {
+  const code = stripComments(source);
+  return [...new Set([...code.matchAll(/sys\.env\("([^"]+)"\)/g)].map((m) => m[1] ?? ''))];
+}
+
+export function loadAlloyValues(file = ALLOY_CONFIG): AlloyValue[] {
+  return alloyValues(readRepoFile(file), file);
+}

@@ -1,0 +1,127 @@
+import { describe, expect, test } from 'vitest';
+import { COMPOSE_FILE, loadCompose, loadComposeDocument } from './compose.js';
+import { composeSchemaErrors } from './compose-schema.js';
+import { readRepoFile, repoFileExists } from './repo.js';
+
+const document = loadComposeDocument();
+const compose = loadCompose();
+
+/** 2 GB for the whole stack (the issue's budget), in bytes. */
+const MEMORY_BUDGET = 2 * 1024 ** 3;
+
+/** Where each store keeps its data inside its container. */
+const STORES = {
+  alloy: '/var/lib/alloy/data',
+  tempo: '/var/tempo',
+  loki: '/loki',
+  mimir: '/data',
+  grafana: '/var/lib/grafana',
+} as const;
+
+describe(COMPOSE_FILE, () => {
+  test('validates against the Compose specification schema', () => {
+    expect(composeSchemaErrors(document)).toEqual([]);
+  });
+
+  test('every image has a pinned version tag (no latest)', () => {
+    const problems = compose.services.flatMap((service) => {
+      if (service.image === undefined) {
+        return service.hasBuild ? [] : [`services.${service.name}: expected an image or a build`];
+      }
+      const tag = /:([^/:@]+)(@sha256:[0-9a-f]+)?$/.exec(service.image)?.[1];
+      return tag !== undefined && /\d/.test(tag) && !/^(latest|main|nightly|edge)$/.test(tag)
+        ? []
+        : [`services.${service.name}.image: expected a version tag, got "${service.image}"`];
+    });
+    expect(problems).toEqual([]);
+  });
+
+  test('every bind-mounted file or directory exists in the repository', () => {
+    const problems = compose.services.flatMap((service) =>
+      service.mounts
+        .filter((mount) => mount.type === 'bind' && mount.source?.startsWith('./'))
+        .filter((mount) => !repoFileExists((mount.source ?? '').slice(2)))
+        .map(
+          (mount) =>
+            `services.${service.name}.volumes: expected ${mount.source} to exist (mounted at ${mount.target})`,
+        ),
+    );
+    expect(problems).toEqual([]);
+  });
+
+  test('every store keeps its data in a named volume', () => {
+    const problems = Object.entries(STORES).flatMap(([name, path]) => {
+      const service = compose.services.find((s) => s.name === name);
+      const mount = service?.mounts.find((m) => m.target === path);
+      if (mount?.type !== 'volume' || mount.source === undefined) {
+        return [`services.${name}.volumes: expected a named volume at ${path}`];
+      }
+      return compose.namedVolumes.includes(mount.source)
+        ? []
+        : [`volumes: expected "${mount.source}" (used by ${name}) to be declared`];
+    });
+    expect(problems).toEqual([]);
+  });
+
+  test('every published port binds to 127.0.0.1 by default', () => {
+    const problems = compose.services.flatMap((service) =>
+      service.ports
+        .filter((port) => port.hostIp !== '127.0.0.1')
+        .map(
+          (port) =>
+            `services.${service.name}.ports: expected host IP 127.0.0.1, got ${port.hostIp ?? 'none (all interfaces)'} in "${port.spec}"`,
+        ),
+    );
+    expect(problems).toEqual([]);
+  });
+
+  test('every service has a memory limit and together they stay under 2 GB', () => {
+    const missing = compose.services
+      .filter((service) => service.memoryLimitBytes === undefined)
+      .map(
+        (service) => `services.${service.name}.deploy.resources.limits.memory: expected a limit`,
+      );
+    expect(missing).toEqual([]);
+    const total = compose.services.reduce((sum, s) => sum + (s.memoryLimitBytes ?? 0), 0);
+    expect(total, `sum of memory limits: ${total / 1024 ** 2} MiB`).toBeLessThan(MEMORY_BUDGET);
+  });
+
+  test('a dependency with a healthcheck is awaited with service_healthy', () => {
+    const healthy = new Set(compose.services.filter((s) => s.healthcheck).map((s) => s.name));
+    const problems = compose.services.flatMap((service) =>
+      Object.entries(service.dependsOn)
+        .filter(([name, condition]) => healthy.has(name) && condition !== 'service_healthy')
+        .map(
+          ([name, condition]) =>
+            `services.${service.name}.depends_on.${name}.condition: expected service_healthy, got ${condition}`,
+        ),
+    );
+    expect(problems).toEqual([]);
+  });
+
+  test('every service but mimir (no shell, no health flag) and the bot has a healthcheck', () => {
+    const without = compose.services.filter((s) => !s.healthcheck).map((s) => s.name);
+    expect(without.sort()).toEqual(['bot', 'mimir']);
+  });
+});
+
+describe('.env.example', () => {
+  const example = readRepoFile('.env.example');
+  const documented = new Set([...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]));
+
+  test('documents every variable compose.yaml reads from the environment', () => {
+    const source = readRepoFile(COMPOSE_FILE);
+    const interpolated = [...source.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)/g)].map(
+      (m) => m[1] ?? '',
+    );
+    const passedThrough = compose.services.flatMap((service) =>
+      Object.entries(service.environment)
+        .filter(([, value]) => value === undefined)
+        .map(([name]) => name),
+    );
+    const missing = [...new Set([...interpolated, ...passedThrough])]
+      .filter((name) => !documented.has(name))
+      .map((name) => `.env.example: expected a line "${name}=" (read by ${COMPOSE_FILE})`);
+    expect(missing).toEqual([]);
+  });
+});

@@ -1,0 +1,32 @@
+import { isRecord } from './repo.js';
+
+/** The value at a dotted path of a parsed config (`limits.otel_metric_suffixes_enabled`), or undefined. */
+export function valueAt(document: unknown, path: string): unknown {
+  let node = document;
+  for (const key of path.split('.')) {
+    if (!isRecord(node)) return undefined;
+    node = node[key];
+  }
+  return node;
+}
+
+/** A setting the stack relies on: where it is, what it must be, and a test for it. */
+export interface Expectation {
+  readonly path: string;
+  readonly expected: string;
+  readonly accepts: (value: unknown) => boolean;
+}
+
+/** One message per setting that is not what the stack relies on, naming file, key and expectation. */
+export function unmet(
+  file: string,
+  document: unknown,
+  expectations: readonly Expectation[],
+): string[] {
+  return expectations.flatMap(({ path, expected, accepts }) => {
+    const value = valueAt(document, path);
+    return accepts(value)
+      ? []
+      : [`${file}: ${path}: expected ${expected}, got ${JSON.stringify(value)}`];
+  });
+}

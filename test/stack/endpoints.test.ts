@@ -1,0 +1,118 @@
+import { describe, expect, test } from 'vitest';
+import { isListenAddress, parseAddress } from './address.js';
+import { ALLOY_CONFIG, alloyEnvironmentVariables, loadAlloyValues } from './alloy-config.js';
+import { loadCompose, serviceNamed } from './compose.js';
+import { loadProvisionedDatasources } from './grafana-datasources.js';
+import { listeningPorts, SERVICE_CONFIGS, unreachable } from './listening-ports.js';
+import { isRecord, readRepoFile, readRepoYaml } from './repo.js';
+
+const compose = loadCompose();
+const ports = listeningPorts(compose);
+const alloyValues = loadAlloyValues();
+
+/** The Alloy config's outbound addresses (its own listen addresses excluded). */
+const alloyPeers = alloyValues.flatMap((value) => {
+  const address = parseAddress(value.value);
+  return address && !isListenAddress(address) ? [{ value, address }] : [];
+});
+
+describe(ALLOY_CONFIG, () => {
+  test('names the backends (a guard: the parser found them)', () => {
+    expect(new Set(alloyPeers.map((p) => p.address.host))).toEqual(
+      new Set(['tempo', 'loki', 'mimir', 'grafana']),
+    );
+  });
+
+  test('every endpoint points at a compose service and a port it listens on', () => {
+    const problems = alloyPeers.flatMap(({ value, address }) => {
+      const why = unreachable(address, compose, ports);
+      return why ? [`${ALLOY_CONFIG}:${value.line} ${value.key} = "${value.value}": ${why}`] : [];
+    });
+    expect(problems).toEqual([]);
+  });
+
+  test('every exporter and writer endpoint can be overridden from the environment', () => {
+    const fixed = alloyPeers
+      .filter(({ value }) => ['endpoint', 'url'].includes(value.key) && value.env === undefined)
+      .map(
+        ({ value }) =>
+          `${ALLOY_CONFIG}:${value.line} ${value.key} = "${value.value}": expected coalesce(sys.env("..."), "${value.value}")`,
+      );
+    expect(fixed).toEqual([]);
+  });
+
+  test('every variable it reads is set in the alloy service', () => {
+    const alloy = serviceNamed(compose, 'alloy');
+    const missing = alloyEnvironmentVariables(readRepoFile(ALLOY_CONFIG))
+      .filter((name) => !(name in alloy.environment))
+      .map(
+        (name) =>
+          `compose.yaml: services.alloy.environment: expected ${name} (read by ${ALLOY_CONFIG})`,
+      );
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('Grafana datasources', () => {
+  test('every URL points at a compose service and a port it listens on', () => {
+    const problems = loadProvisionedDatasources().flatMap((ds) => {
+      const address = ds.url === undefined ? undefined : parseAddress(ds.url);
+      if (!address)
+        return [
+          `${ds.file}: datasource ${ds.uid}.url: expected http://service:port, got ${ds.url}`,
+        ];
+      const why = unreachable(address, compose, ports);
+      return why ? [`${ds.file}: datasource ${ds.uid}.url = "${ds.url}": ${why}`] : [];
+    });
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('the bot service', () => {
+  test('sends every OTLP signal to Alloy', () => {
+    const bot = serviceNamed(compose, 'bot');
+    const endpoints = Object.entries(bot.environment).filter(([name]) =>
+      /^OTEL_EXPORTER_OTLP_(\w+_)?ENDPOINT$/.test(name),
+    );
+    expect(endpoints.map(([name]) => name)).toContain('OTEL_EXPORTER_OTLP_ENDPOINT');
+    const problems = endpoints.flatMap(([name, value = '']) => {
+      const address = parseAddress(value);
+      if (address?.host !== 'alloy') {
+        return [
+          `compose.yaml: services.bot.environment.${name}: expected http://alloy:<OTLP port>, got "${value}"`,
+        ];
+      }
+      const why = unreachable(address, compose, ports);
+      return why ? [`compose.yaml: services.bot.environment.${name} = "${value}": ${why}`] : [];
+    });
+    expect(problems).toEqual([]);
+  });
+});
+
+describe(SERVICE_CONFIGS.tempo, () => {
+  test("the metrics generator's remote_write reaches Mimir with exemplars", () => {
+    const tempo = readRepoYaml(SERVICE_CONFIGS.tempo);
+    const generator = isRecord(tempo) ? tempo.metrics_generator : undefined;
+    const storage = isRecord(generator) ? generator.storage : undefined;
+    const remoteWrite =
+      isRecord(storage) && Array.isArray(storage.remote_write) ? storage.remote_write : [];
+    expect(
+      remoteWrite.length,
+      `${SERVICE_CONFIGS.tempo}: metrics_generator.storage.remote_write: expected one target`,
+    ).toBeGreaterThan(0);
+    const problems = remoteWrite.flatMap((target, i) => {
+      const where = `${SERVICE_CONFIGS.tempo}: metrics_generator.storage.remote_write[${i}]`;
+      if (!isRecord(target)) return [`${where}: expected a mapping`];
+      const address = parseAddress(String(target.url));
+      const why = address ? unreachable(address, compose, ports) : 'expected a URL';
+      return [
+        ...(why ? [`${where}.url = "${String(target.url)}": ${why}`] : []),
+        ...(address?.host === 'mimir'
+          ? []
+          : [`${where}.url: expected Mimir, got ${String(target.url)}`]),
+        ...(target.send_exemplars === true ? [] : [`${where}.send_exemplars: expected true`]),
+      ];
+    });
+    expect(problems).toEqual([]);
+  });
+});

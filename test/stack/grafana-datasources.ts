@@ -1,0 +1,93 @@
+import { readdirSync } from 'node:fs';
+import { isRecord, readRepoYaml, repoPath } from './repo.js';
+
+/**
+ * The datasources Grafana provisions from infra/grafana/provisioning/datasources, for the
+ * stack checks here and for the dashboard and alert checks (which may only use these uids).
+ */
+
+export const DATASOURCES_DIR = 'infra/grafana/provisioning/datasources';
+
+export interface ProvisionedDatasource {
+  readonly file: string;
+  readonly name: string;
+  readonly uid: string;
+  readonly type: string;
+  readonly url: string | undefined;
+  readonly jsonData: Readonly<Record<string, unknown>>;
+}
+
+/** A link from one datasource to another (`jsonData...datasourceUid`). */
+export interface DatasourceReference {
+  readonly from: ProvisionedDatasource;
+  /** Where in the datasource, e.g. `jsonData.tracesToLogsV2.datasourceUid`. */
+  readonly path: string;
+  readonly uid: string;
+}
+
+function datasourceFiles(): string[] {
+  return readdirSync(repoPath(DATASOURCES_DIR))
+    .filter((name) => /\.ya?ml$/.test(name))
+    .sort()
+    .map((name) => `${DATASOURCES_DIR}/${name}`);
+}
+
+function fromEntry(file: string, entry: unknown, index: number): ProvisionedDatasource {
+  const where = `${file}: datasources[${index}]`;
+  if (!isRecord(entry)) throw new Error(`${where}: expected a mapping`);
+  const { name, uid, type, url, jsonData } = entry;
+  if (typeof uid !== 'string' || uid === '') throw new Error(`${where}.uid: expected a fixed uid`);
+  if (typeof type !== 'string') throw new Error(`${where}.type: expected the datasource type`);
+  return {
+    file,
+    name: typeof name === 'string' ? name : uid,
+    uid,
+    type,
+    url: typeof url === 'string' ? url : undefined,
+    jsonData: isRecord(jsonData) ? jsonData : {},
+  };
+}
+
+export function loadProvisionedDatasources(): ProvisionedDatasource[] {
+  return datasourceFiles().flatMap((file) => {
+    const document = readRepoYaml(file);
+    if (!isRecord(document) || !Array.isArray(document.datasources)) {
+      throw new Error(`${file}: expected a top-level "datasources" list`);
+    }
+    return document.datasources.map((entry, index) => fromEntry(file, entry, index));
+  });
+}
+
+/** The uids Grafana will know, for checks on dashboards and alert rules. */
+export function provisionedDatasourceUids(): Set<string> {
+  return new Set(loadProvisionedDatasources().map((ds) => ds.uid));
+}
+
+function collectReferences(
+  from: ProvisionedDatasource,
+  value: unknown,
+  path: string,
+  into: DatasourceReference[],
+): void {
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => collectReferences(from, item, `${path}[${i}]`, into));
+  } else if (isRecord(value)) {
+    for (const [key, child] of Object.entries(value)) {
+      const childPath = `${path}.${key}`;
+      if (key === 'datasourceUid' && typeof child === 'string') {
+        into.push({ from, path: childPath, uid: child });
+      } else {
+        collectReferences(from, child, childPath, into);
+      }
+    }
+  }
+}
+
+/** Every correlation: exemplars, derived fields, traces to logs/metrics, service map, ... */
+export function datasourceReferences(
+  datasources: readonly ProvisionedDatasource[],
+): DatasourceReference[] {
+  const references: DatasourceReference[] = [];
+  for (const ds of datasources) collectReferences(ds, ds.jsonData, 'jsonData', references);
+  return references;
+}

@@ -42,7 +42,7 @@
           build = roboshpee;
           tests = pkgs.callPackage ./nix/checks.nix { inherit roboshpee; };
         }
-        // pkgs.lib.optionalAttrs pkgs.stdenv.hostPlatform.isLinux {
+        // nixpkgs.lib.optionalAttrs pkgs.stdenv.hostPlatform.isLinux {
           # A QEMU VM: needs KVM on the machine that runs `nix flake check`.
           vm = pkgs.callPackage ./nix/vm-test.nix { inherit roboshpee; };
         }

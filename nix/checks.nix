@@ -42,6 +42,7 @@ roboshpee.overrideAttrs (old: {
     # nix-instantiate (the .nix parse and evaluation tests) with a throwaway store.
     export NIX_STATE_DIR="$TMPDIR/nix/var" NIX_STORE_DIR="$TMPDIR/nix/store"
     export NIX_LOG_DIR="$TMPDIR/nix/log" NIX_CONF_DIR="$TMPDIR/nix/etc"
+    nix-store --init
 
     npm run lint
     # The dependency-hash test is left out: it needs npm's network cache, and Nix has just

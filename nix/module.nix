@@ -20,7 +20,14 @@ let
 
   # The bot bounds its own shutdown (telemetry flush included) by this; systemd waits a
   # little longer before it sends SIGKILL, so a slow flush is not cut short.
-  shutdownTimeoutMs = lib.toInt (cfg.extraEnvironment.ROBOSHPEE_SHUTDOWN_TIMEOUT_MS or "10000");
+  shutdownTimeoutMs =
+    let
+      raw = cfg.extraEnvironment.ROBOSHPEE_SHUTDOWN_TIMEOUT_MS or "10000";
+    in
+    if builtins.match "[0-9]+" raw != null then
+      lib.toInt raw
+    else
+      throw "services.roboshpee.extraEnvironment.ROBOSHPEE_SHUTDOWN_TIMEOUT_MS must be a whole number of milliseconds, got \"${raw}\"";
 in
 {
   options.services.roboshpee = {

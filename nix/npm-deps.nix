@@ -19,9 +19,9 @@ let
     nativeBuildInputs = [ nodejs ];
     impureEnvVars = lib.fetchers.proxyImpureEnvVars;
 
-    tarballList = lib.concatMapStrings (file: "${tarballs.${file}.spec} ${tarballs.${file}.integrity} ${file}\n") (
-      builtins.attrNames tarballs
-    );
+    tarballList = lib.concatMapStrings (
+      file: "${tarballs.${file}.spec} ${tarballs.${file}.integrity} ${file}\n"
+    ) (builtins.attrNames tarballs);
     passAsFile = [ "tarballList" ];
 
     # npm checks each download against the registry's integrity; the copy below finds it by

@@ -11,93 +11,91 @@ testers.runNixOSTest {
   nodes.machine =
     { pkgs, ... }:
     {
-    imports = [ ./module.nix ];
+      imports = [ ./module.nix ];
 
-    virtualisation.memorySize = 3072;
-    virtualisation.cores = 2;
+      virtualisation.memorySize = 3072;
+      virtualisation.cores = 2;
 
-    services.roboshpee = {
-      enable = true;
-      package = roboshpee;
-      demo = true;
-      extraEnvironment = {
-        ROBOSHPEE_DEMO_RATE = "2";
-        OTEL_METRIC_EXPORT_INTERVAL = "5000";
-      };
-      alloy = {
+      services.roboshpee = {
         enable = true;
-        # Tempo's own OTLP receiver moves to 4417: Alloy holds 4317 on this single machine.
-        # No Mimir here: metrics exports fail and retry, which this test does not look at.
-        environment = {
-          TEMPO_OTLP_GRPC_ENDPOINT = "127.0.0.1:4417";
-          LOKI_OTLP_ENDPOINT = "http://127.0.0.1:3100/otlp";
-          LOKI_PUSH_URL = "http://127.0.0.1:3100/loki/api/v1/push";
-          TEMPO_METRICS_ADDRESS = "127.0.0.1:3200";
-          LOKI_METRICS_ADDRESS = "127.0.0.1:3100";
+        package = roboshpee;
+        demo = true;
+        extraEnvironment = {
+          ROBOSHPEE_DEMO_RATE = "2";
+          OTEL_METRIC_EXPORT_INTERVAL = "5000";
         };
-      };
-    };
-
-    # Minimal single-binary backends, in the shape of infra/tempo/tempo.yaml and
-    # infra/loki/loki.yaml with their storage moved under the services' state directories.
-    services.tempo = {
-      enable = true;
-      settings = {
-        server = {
-          http_listen_address = "127.0.0.1";
-          http_listen_port = 3200;
-        };
-        distributor.receivers.otlp.protocols.grpc.endpoint = "127.0.0.1:4417";
-        storage.trace = {
-          backend = "local";
-          wal.path = "/var/lib/tempo/wal";
-          local.path = "/var/lib/tempo/blocks";
-        };
-        usage_report.reporting_enabled = false;
-      };
-    };
-
-    services.loki = {
-      enable = true;
-      configuration = {
-        auth_enabled = false;
-        server = {
-          http_listen_address = "127.0.0.1";
-          http_listen_port = 3100;
-          grpc_listen_port = 9096;
-        };
-        common = {
-          instance_addr = "127.0.0.1";
-          path_prefix = "/var/lib/loki";
-          storage.filesystem = {
-            chunks_directory = "/var/lib/loki/chunks";
-            rules_directory = "/var/lib/loki/rules";
+        alloy = {
+          enable = true;
+          # Tempo's own OTLP receiver moves to 4417: Alloy holds 4317 on this single machine.
+          # No Mimir here: metrics exports fail and retry, which this test does not look at.
+          environment = {
+            TEMPO_OTLP_GRPC_ENDPOINT = "127.0.0.1:4417";
+            LOKI_OTLP_ENDPOINT = "http://127.0.0.1:3100/otlp";
+            LOKI_PUSH_URL = "http://127.0.0.1:3100/loki/api/v1/push";
           };
-          replication_factor = 1;
-          ring.kvstore.store = "inmemory";
         };
-        schema_config.configs = [
-          {
-            from = "2024-01-01";
-            store = "tsdb";
-            object_store = "filesystem";
-            schema = "v13";
-            index = {
-              prefix = "index_";
-              period = "24h";
-            };
-          }
-        ];
-        limits_config.allow_structured_metadata = true;
-        analytics.reporting_enabled = false;
       };
-    };
 
-    environment.systemPackages = [
-      pkgs.curl
-      pkgs.jq
-    ];
-  };
+      # Minimal single-binary backends, in the shape of infra/tempo/tempo.yaml and
+      # infra/loki/loki.yaml with their storage moved under the services' state directories.
+      services.tempo = {
+        enable = true;
+        settings = {
+          server = {
+            http_listen_address = "127.0.0.1";
+            http_listen_port = 3200;
+          };
+          distributor.receivers.otlp.protocols.grpc.endpoint = "127.0.0.1:4417";
+          storage.trace = {
+            backend = "local";
+            wal.path = "/var/lib/tempo/wal";
+            local.path = "/var/lib/tempo/blocks";
+          };
+          usage_report.reporting_enabled = false;
+        };
+      };
+
+      services.loki = {
+        enable = true;
+        configuration = {
+          auth_enabled = false;
+          server = {
+            http_listen_address = "127.0.0.1";
+            http_listen_port = 3100;
+            grpc_listen_port = 9096;
+          };
+          common = {
+            instance_addr = "127.0.0.1";
+            path_prefix = "/var/lib/loki";
+            storage.filesystem = {
+              chunks_directory = "/var/lib/loki/chunks";
+              rules_directory = "/var/lib/loki/rules";
+            };
+            replication_factor = 1;
+            ring.kvstore.store = "inmemory";
+          };
+          schema_config.configs = [
+            {
+              from = "2024-01-01";
+              store = "tsdb";
+              object_store = "filesystem";
+              schema = "v13";
+              index = {
+                prefix = "index_";
+                period = "24h";
+              };
+            }
+          ];
+          limits_config.allow_structured_metadata = true;
+          analytics.reporting_enabled = false;
+        };
+      };
+
+      environment.systemPackages = [
+        pkgs.curl
+        pkgs.jq
+      ];
+    };
 
   testScript = ''
     machine.wait_for_unit("tempo.service")

@@ -83,7 +83,9 @@ const got = (input: unknown) => {
 
 /** A variable that must match `pattern`; `expected` completes "NAME must be ...". */
 const matching = (name: string, pattern: RegExp, expected: string) =>
-  z.string().regex(pattern, { error: (issue) => `${name} must be ${expected}, ${got(issue.input)}` });
+  z
+    .string()
+    .regex(pattern, { error: (issue) => `${name} must be ${expected}, ${got(issue.input)}` });
 
 const integer = (name: string, min: number, max: number, fallback: number) =>
   matching(name, /^\d+$/, `an integer from ${min} to ${max}`)
@@ -101,7 +103,8 @@ const schema = z.object({
     .string()
     .regex(/^[\w.-]+$/, {
       // The token is a secret: say what is wrong with it without repeating it.
-      error: "DISCORD_TOKEN must be the bot token from the Developer Portal, without a 'Bot ' prefix or spaces",
+      error:
+        "DISCORD_TOKEN must be the bot token from the Developer Portal, without a 'Bot ' prefix or spaces",
     })
     .optional(),
   ROBOSHPEE_DEMO: z
@@ -171,7 +174,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(vars.DISCORD_APPLICATION_ID ? { applicationId: vars.DISCORD_APPLICATION_ID } : {}),
     ...(vars.DISCORD_GUILD_ID ? { guildId: vars.DISCORD_GUILD_ID } : {}),
   };
-  const demo = vars.ROBOSHPEE_DEMO === 'true' || (!vars.DISCORD_TOKEN && vars.ROBOSHPEE_DEMO !== 'false');
+  const demo =
+    vars.ROBOSHPEE_DEMO === 'true' || (!vars.DISCORD_TOKEN && vars.ROBOSHPEE_DEMO !== 'false');
   if (demo) {
     return {
       ...common,

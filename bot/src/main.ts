@@ -5,6 +5,10 @@ import { startBot } from './discord/bot.js';
 import { createDiscordClient } from './discord/client.js';
 import { describeError } from './discord/discord-error.js';
 import { logger } from './logger.js';
+import { shutdownTelemetry } from './telemetry/lifecycle.js';
+
+/** Left of the shutdown budget for close-with-grace to exit cleanly before its own timeout. */
+const SHUTDOWN_MARGIN_MS = 250;
 
 /** Where the bot connects, and what else has to stop with it. */
 interface DiscordEndpoint {
@@ -55,7 +59,12 @@ function connectDiscord(config: Extract<Config, { mode: 'discord' }>): DiscordEn
 
 const config = loadConfigOrExit();
 logger.level = config.logLevel;
-logger.info({ mode: config.mode }, config.mode === 'demo' ? 'RoboShpee starting in DEMO mode (no Discord account used)' : 'RoboShpee starting');
+logger.info(
+  { mode: config.mode },
+  config.mode === 'demo'
+    ? 'RoboShpee starting in DEMO mode (no Discord account used)'
+    : 'RoboShpee starting',
+);
 
 try {
   const endpoint = config.mode === 'demo' ? await connectDemo(config) : connectDiscord(config);
@@ -66,18 +75,33 @@ try {
   endpoint.afterReady();
 
   closeWithGrace(
-    { delay: config.shutdownTimeoutMs, logger: { error: (message) => logger.error(message) } },
+    {
+      delay: config.shutdownTimeoutMs,
+      logger: {
+        error: (problem: unknown) =>
+          typeof problem === 'string'
+            ? logger.error(problem)
+            : logger.error({ error: describeError(problem) }, 'shutdown problem'),
+      },
+    },
     async ({ signal, err }) => {
-      if (err) logger.error({ err: describeError(err) }, 'unexpected error, shutting down');
+      const started = performance.now();
+      if (err) logger.error({ error: describeError(err) }, 'unexpected error, shutting down');
       logger.info({ signal, inFlight: bot.inFlight() }, 'shutting down');
       await endpoint.quiesce();
       await bot.stop();
       await endpoint.close();
-      // TELEMETRY FLUSH: awaited here, last, so the shutdown's own spans and logs are sent.
-      logger.info('stopped');
+      logger.info('stopped serving; flushing telemetry');
+      // Telemetry flush: last, so the last interactions' spans and logs are included, and
+      // bounded by what is left of the shutdown budget.
+      const left = config.shutdownTimeoutMs - (performance.now() - started);
+      const telemetry = await shutdownTelemetry(Math.max(left - SHUTDOWN_MARGIN_MS, 0));
+      if (telemetry !== 'flushed' && telemetry !== 'not-running') {
+        logger.warn({ telemetry }, 'telemetry was not flushed');
+      }
     },
   );
 } catch (error) {
-  logger.fatal({ err: describeError(error) }, 'could not start');
+  logger.fatal({ error: describeError(error) }, 'could not start');
   process.exit(1);
 }

@@ -18,7 +18,10 @@ export interface Registration {
 }
 
 /** Replaces the application's slash commands with this version's definitions. */
-export async function registerCommands(rest: REST, target: RegistrationTarget): Promise<Registration> {
+export async function registerCommands(
+  rest: REST,
+  target: RegistrationTarget,
+): Promise<Registration> {
   const applicationId =
     target.applicationId ?? ((await rest.get(Routes.currentApplication())) as { id: string }).id;
   const route = target.guildId
@@ -45,9 +48,12 @@ if (import.meta.main) {
   const rest = new REST({ api: config.apiUrl }).setToken(config.token.reveal());
   try {
     const registration = await registerCommands(rest, config);
-    logger.info(registration, `registered ${registration.commands.length} ${registration.scope} commands`);
+    logger.info(
+      registration,
+      `registered ${registration.commands.length} ${registration.scope} commands`,
+    );
   } catch (error) {
-    logger.error({ err: describeError(error) }, 'command registration failed');
+    logger.error({ error: describeError(error) }, 'command registration failed');
     process.exitCode = 1;
   }
 }

@@ -45,11 +45,13 @@ describe('loadConfig: modes', () => {
   });
 
   test('GIVEN empty variables THEN they count as unset', () => {
-    expect(loadConfig({ DISCORD_TOKEN: '', LOG_LEVEL: '', ROBOSHPEE_DEMO_PORT: '' })).toMatchObject({
-      mode: 'demo',
-      logLevel: 'info',
-      demo: { port: 0 },
-    });
+    expect(loadConfig({ DISCORD_TOKEN: '', LOG_LEVEL: '', ROBOSHPEE_DEMO_PORT: '' })).toMatchObject(
+      {
+        mode: 'demo',
+        logLevel: 'info',
+        demo: { port: 0 },
+      },
+    );
   });
 
   test('GIVEN every setting THEN each is read', () => {
@@ -73,7 +75,11 @@ describe('loadConfig: modes', () => {
       shutdownTimeoutMs: 2500,
     });
     expect(
-      loadConfig({ ROBOSHPEE_DEMO_RATE: '0.5', ROBOSHPEE_DEMO_HOST: '0.0.0.0', ROBOSHPEE_DEMO_PORT: '8090' }),
+      loadConfig({
+        ROBOSHPEE_DEMO_RATE: '0.5',
+        ROBOSHPEE_DEMO_HOST: '0.0.0.0',
+        ROBOSHPEE_DEMO_PORT: '8090',
+      }),
     ).toMatchObject({ demo: { rate: 0.5, host: '0.0.0.0', port: 8090 } });
   });
 });
@@ -154,17 +160,24 @@ describe('loadConfig: a bad value is one line naming the variable and the expect
 describe('loadConfig: the token never shows', () => {
   const badTokens = [`Bot ${TOKEN}`, `${TOKEN} `, `${TOKEN}\n`, `"${TOKEN}"`] as const;
 
-  test.each(badTokens)('GIVEN a malformed token THEN the error names DISCORD_TOKEN but not the token', (token) => {
-    const problems = problemsOf({ DISCORD_TOKEN: token });
-    expect(problems).toEqual([
-      "DISCORD_TOKEN must be the bot token from the Developer Portal, without a 'Bot ' prefix or spaces",
-    ]);
-    expect(problems.join('\n')).not.toContain('s3cr3t');
-  });
+  test.each(badTokens)(
+    'GIVEN a malformed token THEN the error names DISCORD_TOKEN but not the token',
+    (token) => {
+      const problems = problemsOf({ DISCORD_TOKEN: token });
+      expect(problems).toEqual([
+        "DISCORD_TOKEN must be the bot token from the Developer Portal, without a 'Bot ' prefix or spaces",
+      ]);
+      expect(problems.join('\n')).not.toContain('s3cr3t');
+    },
+  );
 
   test('GIVEN a loaded config THEN JSON, string and inspect forms redact the token', () => {
     const config = loadConfig({ DISCORD_TOKEN: TOKEN });
-    for (const shown of [JSON.stringify(config), String(config.mode === 'discord' && config.token), inspect(config)]) {
+    for (const shown of [
+      JSON.stringify(config),
+      String(config.mode === 'discord' && config.token),
+      inspect(config),
+    ]) {
       expect(shown).not.toContain('s3cr3t');
       expect(shown).toContain('[redacted]');
     }
@@ -176,11 +189,20 @@ describe('loadConfigOrExit', () => {
     const configModule = new URL('../src/config.ts', import.meta.url).href;
     const run = spawnSync(
       process.execPath,
-      ['--input-type=module', '-e', `(await import(${JSON.stringify(configModule)})).loadConfigOrExit();`],
-      { env: { PATH: process.env.PATH, ROBOSHPEE_DEMO_PORT: 'eighty', DISCORD_TOKEN: TOKEN }, encoding: 'utf8' },
+      [
+        '--input-type=module',
+        '-e',
+        `(await import(${JSON.stringify(configModule)})).loadConfigOrExit();`,
+      ],
+      {
+        env: { PATH: process.env.PATH, ROBOSHPEE_DEMO_PORT: 'eighty', DISCORD_TOKEN: TOKEN },
+        encoding: 'utf8',
+      },
     );
     expect(run.status).toBe(1);
-    expect(run.stderr).toBe("roboshpee: ROBOSHPEE_DEMO_PORT must be an integer from 0 to 65535, got 'eighty'\n");
+    expect(run.stderr).toBe(
+      "roboshpee: ROBOSHPEE_DEMO_PORT must be an integer from 0 to 65535, got 'eighty'\n",
+    );
     expect(run.stdout).toBe('');
   });
 });

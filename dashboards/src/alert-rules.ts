@@ -2,8 +2,8 @@ import * as alerting from '@grafana/grafana-foundation-sdk/alerting';
 import * as expr from '@grafana/grafana-foundation-sdk/expr';
 import * as prometheus from '@grafana/grafana-foundation-sdk/prometheus';
 import { BOT_LABEL, BOT_METRIC, BOT_SERVICE, FAILED_OUTCOMES } from './bot-series.js';
-import { MIMIR } from './datasources.js';
 import { BOT_OVERVIEW_UID, STACK_HEALTH_UID } from './dashboard-uids.js';
+import { MIMIR } from './datasources.js';
 
 type Comparison = 'gt' | 'lt';
 
@@ -81,7 +81,8 @@ export const RULES: readonly RuleSpec[] = [
     pending: '1m',
     // No `up` series at all means Alloy scrapes nothing: the stack is broken, not quiet.
     noData: 'Alerting',
-    summary: '{{ $labels.job }} ({{ $labels.instance }}) has not answered its metrics scrape for a minute.',
+    summary:
+      '{{ $labels.job }} ({{ $labels.instance }}) has not answered its metrics scrape for a minute.',
     dashboardUid: STACK_HEALTH_UID,
   },
 ];
@@ -90,25 +91,29 @@ function buildRule(spec: RuleSpec): alerting.Rule {
   const query = new alerting.QueryBuilder('A')
     .datasourceUid(MIMIR.uid)
     .relativeTimeRange({ from: 600, to: 0 })
-    .model(new prometheus.DataqueryBuilder().datasource(MIMIR).refId('A').expr(spec.expr).instant());
+    .model(
+      new prometheus.DataqueryBuilder().datasource(MIMIR).refId('A').expr(spec.expr).instant(),
+    );
   const condition = new alerting.QueryBuilder('C').datasourceUid('__expr__').model(
     new expr.TypeThresholdBuilder()
       .refId('C')
       .expression('A')
       .conditions([{ evaluator: { type: spec.threshold.is, params: [spec.threshold.value] } }]),
   );
-  return new alerting.RuleBuilder(spec.title)
-    .uid(spec.uid)
-    .withQuery(query)
-    .withQuery(condition)
-    .condition('C')
-    .forDuration(spec.pending)
-    .noDataState(spec.noData)
-    // A failing query (Mimir down) fires Grafana's own DatasourceError alert.
-    .execErrState('Error')
-    .annotations({ summary: spec.summary, __dashboardUid__: spec.dashboardUid })
-    .labels({ service: BOT_SERVICE })
-    .build();
+  return (
+    new alerting.RuleBuilder(spec.title)
+      .uid(spec.uid)
+      .withQuery(query)
+      .withQuery(condition)
+      .condition('C')
+      .forDuration(spec.pending)
+      .noDataState(spec.noData)
+      // A failing query (Mimir down) fires Grafana's own DatasourceError alert.
+      .execErrState('Error')
+      .annotations({ summary: spec.summary, __dashboardUid__: spec.dashboardUid })
+      .labels({ service: BOT_SERVICE })
+      .build()
+  );
 }
 
 export const alertRules = (): alerting.Rule[] => RULES.map(buildRule);

@@ -18,7 +18,15 @@ export function alertingFile(rules: readonly alerting.Rule[]): string {
   const body = stringify(
     {
       apiVersion: 1,
-      groups: [{ orgId: 1, name: GROUP.name, folder: ALERT_FOLDER, interval: GROUP.interval, rules: fileRules }],
+      groups: [
+        {
+          orgId: 1,
+          name: GROUP.name,
+          folder: ALERT_FOLDER,
+          interval: GROUP.interval,
+          rules: fileRules,
+        },
+      ],
     },
     { lineWidth: 0 },
   );

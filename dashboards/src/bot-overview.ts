@@ -1,9 +1,12 @@
+import {
+  LogsSortOrder,
+  TableSortByFieldStateBuilder,
+} from '@grafana/grafana-foundation-sdk/common';
 import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
 import { RowBuilder } from '@grafana/grafana-foundation-sdk/dashboard';
 import * as logs from '@grafana/grafana-foundation-sdk/logs';
 import * as nodegraph from '@grafana/grafana-foundation-sdk/nodegraph';
 import * as table from '@grafana/grafana-foundation-sdk/table';
-import { TableSortByFieldStateBuilder, LogsSortOrder } from '@grafana/grafana-foundation-sdk/common';
 import { BOT_LABEL, BOT_METRIC, FAILED_OUTCOMES } from './bot-series.js';
 import { roboshpeeDashboard } from './dashboard-defaults.js';
 import { BOT_OVERVIEW_UID } from './dashboard-uids.js';
@@ -14,7 +17,12 @@ import {
   thresholds,
   tracesPanel,
 } from './panels.js';
-import { botSelector, botSpanConditions, botSpanMetricSelector, botStreamSelector } from './selectors.js';
+import {
+  botSelector,
+  botSpanConditions,
+  botSpanMetricSelector,
+  botStreamSelector,
+} from './selectors.js';
 import { environmentVariable, instanceVariable } from './variables.js';
 
 const command = BOT_LABEL.command;
@@ -62,7 +70,8 @@ const commandRed = [
   metricsTimeseries(
     {
       title: 'Command outcomes',
-      description: 'Commands per second by outcome: ok, rejected (the user’s mistake), forbidden, error.',
+      description:
+        'Commands per second by outcome: ok, rejected (the user’s mistake), forbidden, error.',
       unit: 'reqps',
       width: 8,
     },
@@ -71,7 +80,8 @@ const commandRed = [
   metricsTimeseries(
     {
       title: 'Command latency',
-      description: 'p50, p95 and p99 time from receiving a slash command to sending its reply, all commands.',
+      description:
+        'p50, p95 and p99 time from receiving a slash command to sending its reply, all commands.',
       unit: 's',
     },
     latencyQuantiles(BOT_METRIC.commandDuration),
@@ -142,7 +152,12 @@ const roles = [
       description: 'Members holding each manageable game role.',
       unit: 'short',
     },
-    [{ expr: `max by (${role}) (${BOT_METRIC.roleMembers}${botSelector()})`, legend: `{{${role}}}` }],
+    [
+      {
+        expr: `max by (${role}) (${BOT_METRIC.roleMembers}${botSelector()})`,
+        legend: `{{${role}}}`,
+      },
+    ],
   ),
 ];
 
@@ -185,7 +200,12 @@ const discord = [
       unit: 's',
       width: 8,
     },
-    [{ expr: `max by (instance) (${BOT_METRIC.gatewayPing}${botSelector()})`, legend: '{{instance}}' }],
+    [
+      {
+        expr: `max by (instance) (${BOT_METRIC.gatewayPing}${botSelector()})`,
+        legend: '{{instance}}',
+      },
+    ],
     thresholds({ value: 0.25, color: 'yellow' }, { value: 1, color: 'red' }),
   ),
 ];
@@ -213,7 +233,8 @@ const signals = [
     ]),
     {
       title: 'Slowest recent traces',
-      description: 'Recent interactions that took longer than 1 s, slowest first. Click a trace id to open it.',
+      description:
+        'Recent interactions that took longer than 1 s, slowest first. Click a trace id to open it.',
       unit: 'ms',
     },
     `{${botSpanConditions} && kind = server && duration > 1s}`,
@@ -238,7 +259,6 @@ const signals = [
     height: 10,
   }),
 ];
-
 
 export function botOverview(): Dashboard {
   const builder = roboshpeeDashboard(

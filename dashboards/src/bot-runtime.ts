@@ -1,13 +1,21 @@
 import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
+import { RUNTIME_METRIC } from './bot-series.js';
 import { roboshpeeDashboard } from './dashboard-defaults.js';
 import { BOT_RUNTIME_UID } from './dashboard-uids.js';
 import { metricsStat, metricsTimeseries, thresholds } from './panels.js';
 import { botSelector } from './selectors.js';
 import { environmentVariable, instanceVariable } from './variables.js';
 
-// Names from @opentelemetry/instrumentation-runtime-node (nodejs.*, v8js.*) and
-// @opentelemetry/host-metrics (process.*), dots to underscores as Mimir stores them.
+// Metrics of @opentelemetry/instrumentation-runtime-node (nodejs.*, v8js.*) and
+// @opentelemetry/host-metrics (process.*), as declared in RUNTIME_METRICS of semconv.ts.
+const M = RUNTIME_METRIC;
 const sel = botSelector();
+const MiB = 1024 * 1024;
+/** compose.yaml caps the bot container at 192 MiB: warn well before the OOM killer acts. */
+const MEMORY_LIMITS = thresholds(
+  { value: 128 * MiB, color: 'yellow' },
+  { value: 170 * MiB, color: 'red' },
+);
 const rate = (series: string): string => `rate(${series}[$__rate_interval])`;
 
 const panels = [
@@ -19,9 +27,9 @@ const panels = [
       unit: 's',
     },
     [
-      { expr: `max by (instance) (nodejs_eventloop_delay_p50${sel})`, legend: 'p50 {{instance}}' },
-      { expr: `max by (instance) (nodejs_eventloop_delay_p99${sel})`, legend: 'p99 {{instance}}' },
-      { expr: `max by (instance) (nodejs_eventloop_delay_max${sel})`, legend: 'max {{instance}}' },
+      { expr: `max by (instance) (${M.eventLoopDelayP50}${sel})`, legend: 'p50 {{instance}}' },
+      { expr: `max by (instance) (${M.eventLoopDelayP99}${sel})`, legend: 'p99 {{instance}}' },
+      { expr: `max by (instance) (${M.eventLoopDelayMax}${sel})`, legend: 'max {{instance}}' },
     ],
     thresholds({ value: 0.1, color: 'yellow' }, { value: 0.5, color: 'red' }),
   ),
@@ -31,7 +39,7 @@ const panels = [
       description: 'Share of time the event loop is busy rather than idle.',
       unit: 'percentunit',
     },
-    [{ expr: `max by (instance) (nodejs_eventloop_utilization${sel})`, legend: '{{instance}}' }],
+    [{ expr: `max by (instance) (${M.eventLoopUtilization}${sel})`, legend: '{{instance}}' }],
     thresholds({ value: 0.7, color: 'yellow' }, { value: 0.9, color: 'red' }),
   ),
   metricsTimeseries(
@@ -42,7 +50,7 @@ const panels = [
     },
     [
       {
-        expr: `sum by (v8js_heap_space_name) (v8js_memory_heap_used${sel})`,
+        expr: `sum by (v8js_heap_space_name) (${M.heapUsed}${sel})`,
         legend: '{{v8js_heap_space_name}}',
       },
     ],
@@ -54,9 +62,13 @@ const panels = [
       unit: 'bytes',
     },
     [
-      { expr: `sum by (instance) (v8js_memory_heap_used${sel})`, legend: 'used {{instance}}' },
-      { expr: `sum by (instance) (v8js_memory_heap_space_size${sel})`, legend: 'size {{instance}}' },
+      { expr: `sum by (instance) (${M.heapUsed}${sel})`, legend: 'used {{instance}}' },
+      {
+        expr: `sum by (instance) (${M.heapSpaceSize}${sel})`,
+        legend: 'size {{instance}}',
+      },
     ],
+    MEMORY_LIMITS,
   ),
   metricsTimeseries(
     {
@@ -66,7 +78,7 @@ const panels = [
     },
     [
       {
-        expr: `sum by (v8js_gc_type) (${rate(`v8js_gc_duration_sum${sel}`)})`,
+        expr: `sum by (v8js_gc_type) (${rate(`${M.gcDuration}_sum${sel}`)})`,
         legend: '{{v8js_gc_type}}',
       },
     ],
@@ -80,7 +92,7 @@ const panels = [
     },
     [
       {
-        expr: `sum by (v8js_gc_type) (${rate(`v8js_gc_duration_count${sel}`)})`,
+        expr: `sum by (v8js_gc_type) (${rate(`${M.gcDuration}_count${sel}`)})`,
         legend: '{{v8js_gc_type}}',
       },
     ],
@@ -93,7 +105,7 @@ const panels = [
     },
     [
       {
-        expr: `sum by (instance, process_cpu_state) (${rate(`process_cpu_time${sel}`)})`,
+        expr: `sum by (instance, process_cpu_state) (${rate(`${M.processCpuTime}${sel}`)})`,
         legend: '{{process_cpu_state}} {{instance}}',
       },
     ],
@@ -105,8 +117,8 @@ const panels = [
       description: 'Physical memory held by the bot process.',
       unit: 'bytes',
     },
-    [{ expr: `max by (instance) (process_memory_usage${sel})`, legend: '{{instance}}' }],
-    thresholds({ value: 512 * 1024 * 1024, color: 'yellow' }, { value: 1024 * 1024 * 1024, color: 'red' }),
+    [{ expr: `max by (instance) (${M.processMemoryUsage}${sel})`, legend: '{{instance}}' }],
+    MEMORY_LIMITS,
   ),
   metricsStat(
     {
@@ -116,13 +128,12 @@ const panels = [
       unit: 'short',
     },
     {
-      expr: `count(max by (instance) (max_over_time(process_memory_usage${sel}[$__range]))) + sum(max by (instance) (resets(process_cpu_time${sel}[$__range])))`,
+      expr: `count(max by (instance) (max_over_time(${M.processMemoryUsage}${sel}[$__range]))) + sum(max by (instance) (resets(${M.processCpuTime}${sel}[$__range])))`,
       legend: 'starts',
     },
     thresholds({ value: 2, color: 'yellow' }, { value: 4, color: 'red' }),
   ),
 ];
-
 
 export function botRuntime(): Dashboard {
   const builder = roboshpeeDashboard(

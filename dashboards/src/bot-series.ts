@@ -1,4 +1,4 @@
-import { ATTR, METRICS } from '../../bot/src/telemetry/semconv.js';
+import { ATTR, METRICS, RUNTIME_METRICS } from '../../bot/src/telemetry/semconv.js';
 
 /**
  * Prometheus names of the bot's metrics, derived from the telemetry contract so that a
@@ -12,6 +12,11 @@ const prometheusName = (otelName: string): string => otelName.replaceAll('.', '_
 export const BOT_METRIC = Object.fromEntries(
   Object.entries(METRICS).map(([key, metric]) => [key, prometheusName(metric.name)]),
 ) as { readonly [K in keyof typeof METRICS]: string };
+
+/** The Node runtime and process metrics the bot's preload enables, as Mimir names them. */
+export const RUNTIME_METRIC = Object.fromEntries(
+  Object.entries(RUNTIME_METRICS).map(([key, metric]) => [key, prometheusName(metric.name)]),
+) as { readonly [K in keyof typeof RUNTIME_METRICS]: string };
 
 export const BOT_LABEL = Object.fromEntries(
   Object.entries(ATTR).map(([key, attribute]) => [key, prometheusName(attribute)]),

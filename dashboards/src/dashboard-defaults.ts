@@ -9,23 +9,29 @@ import {
 const TAG = 'roboshpee';
 
 /** The settings every generated dashboard shares: fixed uid, tags, read-only, time range. */
-export function roboshpeeDashboard(uid: string, title: string, description: string): DashboardBuilder {
-  return new DashboardBuilder(title)
-    .uid(uid)
-    .description(description)
-    .tags([TAG, 'generated'])
-    // Provisioned from files: edits belong in dashboards/src, not in the UI.
-    .readonly()
-    .tooltip(DashboardCursorSync.Crosshair)
-    .refresh('30s')
-    .time({ from: 'now-1h', to: 'now' })
-    .timezone('browser')
-    .link(
-      new DashboardLinkBuilder('RoboShpee dashboards')
-        .type(DashboardLinkType.Dashboards)
-        .tags([TAG])
-        .asDropdown(true)
-        .includeVars(true)
-        .keepTime(true),
-    );
+export function roboshpeeDashboard(
+  uid: string,
+  title: string,
+  description: string,
+): DashboardBuilder {
+  return (
+    new DashboardBuilder(title)
+      .uid(uid)
+      .description(description)
+      .tags([TAG, 'generated'])
+      // Provisioned from files: edits belong in dashboards/src, not in the UI.
+      .readonly()
+      .tooltip(DashboardCursorSync.Crosshair)
+      .refresh('30s')
+      .time({ from: 'now-1h', to: 'now' })
+      .timezone('browser')
+      .link(
+        new DashboardLinkBuilder('RoboShpee dashboards')
+          .type(DashboardLinkType.Dashboards)
+          .tags([TAG])
+          .asDropdown(true)
+          .includeVars(true)
+          .keepTime(true),
+      )
+  );
 }

@@ -4,6 +4,10 @@ import type { Datasource } from './datasources.js';
 /** Dashboard variables the links carry into Explore (the others, like `$__rate_interval`, Explore resolves itself). */
 const DASHBOARD_VARIABLES = ['environment', 'instance'] as const;
 
+/** Grafana's `${name}` / `${name:format}` reference, filled in by Grafana when the link is followed. */
+const grafanaVariable = (name: string, format?: string): string =>
+  `\${${format === undefined ? name : `${name}:${format}`}}`;
+
 /** The query fields Explore expects for each datasource type. */
 export type ExploreQuery = { expr: string } | { query: string; queryType: 'traceql' };
 
@@ -13,16 +17,22 @@ export type ExploreQuery = { expr: string } | { query: string; queryType: 'trace
  * the dashboard variables into the link, so those stay as (encoded-safe) template references.
  */
 export function exploreLink(datasource: Datasource, query: ExploreQuery): DashboardLinkBuilder {
+  const from = grafanaVariable('__from');
+  const to = grafanaVariable('__to');
   const pane = {
     datasource: datasource.uid,
     queries: [{ refId: 'A', datasource, ...query }],
-    range: { from: '${__from}', to: '${__to}' },
+    range: { from, to },
   };
-  let encoded = encodeURIComponent(JSON.stringify({ panel: pane }))
-    .replaceAll('%24%7B__from%7D', '${__from}')
-    .replaceAll('%24%7B__to%7D', '${__to}');
+  let encoded = encodeURIComponent(JSON.stringify({ panel: pane }));
+  for (const reference of [from, to]) {
+    encoded = encoded.replaceAll(encodeURIComponent(reference), reference);
+  }
   for (const name of DASHBOARD_VARIABLES) {
-    encoded = encoded.replaceAll(`%24${name}`, `\${${name}:percentencode}`);
+    encoded = encoded.replaceAll(
+      encodeURIComponent(`$${name}`),
+      grafanaVariable(name, 'percentencode'),
+    );
   }
   return new DashboardLinkBuilder(`Explore in ${datasource.uid}`)
     .url(`/explore?schemaVersion=1&orgId=1&panes=${encoded}`)

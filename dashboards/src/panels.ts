@@ -1,6 +1,6 @@
 import type * as cog from '@grafana/grafana-foundation-sdk/cog';
-import * as common from '@grafana/grafana-foundation-sdk/common';
 import type { DataSourceRef } from '@grafana/grafana-foundation-sdk/common';
+import * as common from '@grafana/grafana-foundation-sdk/common';
 import {
   type DashboardLink,
   type DashboardLinkBuilder,
@@ -111,7 +111,10 @@ export function metricsTimeseries(
     MIMIR,
     exploreLink(MIMIR, { expr: firstOf(targets).expr }),
   );
-  return targets.reduce((built, target, index) => built.withTarget(promQuery(target, index)), panel);
+  return targets.reduce(
+    (built, target, index) => built.withTarget(promQuery(target, index)),
+    panel,
+  );
 }
 
 /** A single-value panel of one Mimir query, reduced to its last value. */
@@ -134,11 +137,7 @@ export function metricsStat(
 }
 
 /** Decorates a panel whose single query is LogQL. */
-export function logsPanel<P extends PanelBuilder>(
-  panel: P,
-  text: PanelText,
-  expr: string,
-): P {
+export function logsPanel<P extends PanelBuilder>(panel: P, text: PanelText, expr: string): P {
   return describe(panel, text, LOKI, exploreLink(LOKI, { expr })).withTarget(
     new loki.DataqueryBuilder().datasource(LOKI).refId('A').expr(expr),
   );
@@ -151,7 +150,12 @@ export function tracesPanel<P extends PanelBuilder>(
   query: string,
   limit: number,
 ): P {
-  return describe(panel, text, TEMPO, exploreLink(TEMPO, { query, queryType: 'traceql' })).withTarget(
+  return describe(
+    panel,
+    text,
+    TEMPO,
+    exploreLink(TEMPO, { query, queryType: 'traceql' }),
+  ).withTarget(
     new tempo.DataqueryBuilder()
       .datasource(TEMPO)
       .refId('A')
@@ -163,10 +167,7 @@ export function tracesPanel<P extends PanelBuilder>(
 }
 
 /** Decorates a panel that shows Tempo's service graph (queried from Mimir by the datasource). */
-export function serviceMapPanel<P extends PanelBuilder>(
-  panel: P,
-  text: PanelText,
-): P {
+export function serviceMapPanel<P extends PanelBuilder>(panel: P, text: PanelText): P {
   return describe(panel, text, TEMPO, undefined).withTarget(
     new tempo.DataqueryBuilder().datasource(TEMPO).refId('A').queryType('serviceMap'),
   );

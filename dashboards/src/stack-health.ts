@@ -22,7 +22,8 @@ const alloy = [
   metricsTimeseries(
     {
       title: 'Alloy: items received',
-      description: 'Spans, metric points and log records per second that Alloy’s OTLP receiver accepted.',
+      description:
+        'Spans, metric points and log records per second that Alloy’s OTLP receiver accepted.',
       unit: 'cps',
       width: 8,
     },
@@ -73,13 +74,17 @@ const backends = [
   metricsTimeseries(
     {
       title: 'Ingestion rate',
-      description: 'What each backend accepted per second: Tempo spans, Loki log lines, Mimir samples.',
+      description:
+        'What each backend accepted per second: Tempo spans, Loki log lines, Mimir samples.',
       unit: 'cps',
     },
     [
       { expr: `sum(${rate('tempo_distributor_spans_received_total')})`, legend: 'Tempo spans' },
       { expr: `sum(${rate('loki_distributor_lines_received_total')})`, legend: 'Loki lines' },
-      { expr: `sum(${rate('cortex_distributor_received_samples_total')})`, legend: 'Mimir samples' },
+      {
+        expr: `sum(${rate('cortex_distributor_received_samples_total')})`,
+        legend: 'Mimir samples',
+      },
     ],
   ),
   metricsTimeseries(
@@ -90,9 +95,18 @@ const backends = [
       unit: 'cps',
     },
     [
-      { expr: `sum by (reason) (${rate('tempo_discarded_spans_total')})`, legend: 'Tempo {{reason}}' },
-      { expr: `sum by (reason) (${rate('loki_discarded_samples_total')})`, legend: 'Loki {{reason}}' },
-      { expr: `sum by (reason) (${rate('cortex_discarded_samples_total')})`, legend: 'Mimir {{reason}}' },
+      {
+        expr: `sum by (reason) (${rate('tempo_discarded_spans_total')})`,
+        legend: 'Tempo {{reason}}',
+      },
+      {
+        expr: `sum by (reason) (${rate('loki_discarded_samples_total')})`,
+        legend: 'Loki {{reason}}',
+      },
+      {
+        expr: `sum by (reason) (${rate('cortex_discarded_samples_total')})`,
+        legend: 'Mimir {{reason}}',
+      },
     ],
     ANY_IS_BAD,
   ),
@@ -130,7 +144,8 @@ const targets = [
   metricsTimeseries(
     {
       title: 'Scrape targets up',
-      description: 'Each self-metrics endpoint Alloy scrapes: 1 when the last scrape succeeded, 0 when it failed.',
+      description:
+        'Each self-metrics endpoint Alloy scrapes: 1 when the last scrape succeeded, 0 when it failed.',
       unit: 'bool',
       width: 18,
     },
@@ -140,14 +155,14 @@ const targets = [
   metricsStat(
     {
       title: 'Grafana up',
-      description: 'Grafana’s own build info series: present (1) while Grafana serves its metrics endpoint.',
+      description:
+        'Grafana’s own build info series: present (1) while Grafana serves its metrics endpoint.',
       unit: 'bool',
     },
     { expr: 'max(grafana_build_info)', legend: 'grafana' },
     thresholdsFrom('red', { value: 1, color: 'green' }),
   ).noValue('down'),
 ];
-
 
 export function stackHealth(): Dashboard {
   const builder = roboshpeeDashboard(

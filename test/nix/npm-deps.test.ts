@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { narHashOfFlatDirectory } from './support/nar.js';
-import { type Tarball, tarballsFromNpmCache } from './support/npm-cache.js';
 import { nixEval, nixHashHex, nixMissing, repoRoot } from './support/nix-cli.js';
+import { type Tarball, tarballsFromNpmCache } from './support/npm-cache.js';
 
 interface TarballListing {
   tarballs: Record<string, Tarball>;
@@ -64,17 +64,14 @@ describe.skipIf(nixMissing !== null)('the npm dependencies the Nix build fetches
     expect(Object.keys(listing().files).sort()).toEqual(expected);
   });
 
-  test(
-    'GIVEN the tarballs package-lock.json names THEN nix/npm-deps-hash.nix is their output hash',
-    { timeout: 120_000 },
-    () => {
-      const { tarballs } = listing();
-      const actual = narHashOfFlatDirectory(tarballsFromNpmCache(new Map(Object.entries(tarballs))));
-      const recorded = nixEval<string>('import ./nix/npm-deps-hash.nix');
-      expect(
-        recorded,
-        `package-lock.json changed: put "${actual}" in nix/npm-deps-hash.nix`,
-      ).toBe(actual);
-    },
-  );
+  test('GIVEN the tarballs package-lock.json names THEN nix/npm-deps-hash.nix is their output hash', {
+    timeout: 120_000,
+  }, () => {
+    const { tarballs } = listing();
+    const actual = narHashOfFlatDirectory(tarballsFromNpmCache(new Map(Object.entries(tarballs))));
+    const recorded = nixEval<string>('import ./nix/npm-deps-hash.nix');
+    expect(recorded, `package-lock.json changed: put "${actual}" in nix/npm-deps-hash.nix`).toBe(
+      actual,
+    );
+  });
 });

@@ -24,7 +24,8 @@ export interface Mount {
 export interface ComposeService {
   readonly name: string;
   readonly image: string | undefined;
-  readonly hasBuild: boolean;
+  /** The `build` section as written (a context path or a mapping), or undefined. */
+  readonly build: unknown;
   readonly command: readonly string[];
   readonly environment: Readonly<Record<string, string | undefined>>;
   readonly ports: readonly PublishedPort[];
@@ -161,7 +162,7 @@ function serviceOf(name: string, spec: Record<string, unknown>): ComposeService 
   return {
     name,
     image: typeof spec.image === 'string' ? spec.image : undefined,
-    hasBuild: spec.build !== undefined,
+    build: spec.build,
     command: asStringList(spec.command),
     environment: environmentOf(spec.environment),
     ports: (Array.isArray(spec.ports) ? spec.ports : []).map(parsePort),

@@ -70,7 +70,7 @@ function collectReferences(
   into: DatasourceReference[],
 ): void {
   if (Array.isArray(value)) {
-    value.forEach((item, i) => collectReferences(from, item, `${path}[${i}]`, into));
+    for (const [i, item] of value.entries()) collectReferences(from, item, `${path}[${i}]`, into);
   } else if (isRecord(value)) {
     for (const [key, child] of Object.entries(value)) {
       const childPath = `${path}.${key}`;

@@ -5,7 +5,7 @@ import type { Command } from './command.js';
 export const age: Command = {
   definition: new SlashCommandBuilder()
     .setName('age')
-    .setDescription("Show when a Discord account was created")
+    .setDescription('Show when a Discord account was created')
     .setContexts(InteractionContextType.Guild)
     .addUserOption((option) =>
       option.setName('user').setDescription('Whose account (default: yours)').setRequired(false),

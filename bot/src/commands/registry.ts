@@ -27,7 +27,12 @@ export function commandHelp(
       (option) => option.type === ApplicationCommandOptionType.Subcommand,
     );
     if (subcommands.length === 0) {
-      return [{ usage: usage([definition.name], definition.options), description: definition.description }];
+      return [
+        {
+          usage: usage([definition.name], definition.options),
+          description: definition.description,
+        },
+      ];
     }
     return subcommands.map((sub) => ({
       usage: usage([definition.name, sub.name], sub.options),
@@ -36,7 +41,10 @@ export function commandHelp(
   });
 }
 
-function usage(words: readonly string[], options: readonly APIApplicationCommandOption[] = []): string {
+function usage(
+  words: readonly string[],
+  options: readonly APIApplicationCommandOption[] = [],
+): string {
   const args = options.map((option) => (option.required ? `<${option.name}>` : `[${option.name}]`));
   return `/${[...words, ...args].join(' ')}`;
 }

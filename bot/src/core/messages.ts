@@ -34,6 +34,7 @@ export const messages = {
   nameMentionLike: 'Role names cannot look like mentions (`@everyone`, `@here`, `<@...>`).',
   nameDuplicate: (existing: string) => `The role '${existing}' already exists.`,
   notInServer: 'This command only works in a server.',
+  unknownCommand: 'This command is not available in this version of RoboShpee.',
   missingPermissions:
     'Discord refused: I lack the permission to change that role. A server admin can fix it in Server Settings > Roles: give my role the Manage Roles permission and drag it above the game roles.',
   failed: 'Something went wrong while talking to Discord. Please try again in a moment.',

@@ -22,14 +22,23 @@ export type RoleChangeDecision =
 export function decideRoleChange(request: RoleChangeRequest): RoleChangeDecision {
   const role = findRole(request.typed, request.manageable);
   if (!role) {
-    return { kind: 'done', result: privateResult('unknownRole', messages.unknownRole(request.typed)) };
+    return {
+      kind: 'done',
+      result: privateResult('unknownRole', messages.unknownRole(request.typed)),
+    };
   }
   const has = request.memberRoleIds.has(role.id);
   if (request.action === 'add' && has) {
-    return { kind: 'done', result: privateResult('alreadyHasRole', messages.alreadyHas(role.name)) };
+    return {
+      kind: 'done',
+      result: privateResult('alreadyHasRole', messages.alreadyHas(role.name)),
+    };
   }
   if (request.action === 'remove' && !has) {
-    return { kind: 'done', result: privateResult('doesNotHaveRole', messages.doesNotHave(role.name)) };
+    return {
+      kind: 'done',
+      result: privateResult('doesNotHaveRole', messages.doesNotHave(role.name)),
+    };
   }
   return { kind: 'change', role };
 }

@@ -20,7 +20,10 @@ export type RoleCreateDecision =
 export function decideRoleCreate(request: RoleCreateRequest): RoleCreateDecision {
   const check = checkRoleName(request.typed, request.existing);
   if (!check.ok) {
-    return { kind: 'done', result: privateResult(problemCode(check.problem), problemMessage(check, request.typed)) };
+    return {
+      kind: 'done',
+      result: privateResult(problemCode(check.problem), problemMessage(check, request.typed)),
+    };
   }
   if (request.callerCanManageRoles) return { kind: 'create', name: check.name };
   return {

@@ -32,7 +32,8 @@ function fitLines(lines: readonly string[]): string {
     const rest = lines.length - index;
     const candidate = `${content}\n${line}`;
     const reserve = rest > 1 ? `\n${messages.listMore(rest - 1)}`.length : 0;
-    if (candidate.length + reserve > MAX_MESSAGE_LENGTH) return `${content}\n${messages.listMore(rest)}`;
+    if (candidate.length + reserve > MAX_MESSAGE_LENGTH)
+      return `${content}\n${messages.listMore(rest)}`;
     content = candidate;
   }
   return content;

@@ -4,7 +4,12 @@ import { foldName } from './role-matching.js';
 /** Discord's limit on role names. */
 export const MAX_ROLE_NAME_LENGTH = 100;
 
-export type RoleNameProblem = 'empty' | 'tooLong' | 'invisibleCharacters' | 'mentionLike' | 'duplicate';
+export type RoleNameProblem =
+  | 'empty'
+  | 'tooLong'
+  | 'invisibleCharacters'
+  | 'mentionLike'
+  | 'duplicate';
 
 export type RoleNameCheck =
   | { readonly ok: true; readonly name: string }

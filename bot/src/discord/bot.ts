@@ -32,9 +32,11 @@ export async function startBot(options: BotOptions, token: string): Promise<Runn
     roleColor,
     logger,
   });
-  const onInteraction = (interaction: Parameters<typeof handle>[0]) => inFlight.track(handle(interaction));
+  const onInteraction = (interaction: Parameters<typeof handle>[0]) =>
+    inFlight.track(handle(interaction));
   // Without an `error` listener an emitted error would be thrown and end the process.
-  const onError = (error: Error) => logger.error({ err: describeError(error) }, 'Discord client error');
+  const onError = (error: Error) =>
+    logger.error({ error: describeError(error) }, 'Discord client error');
   const onWarn = (message: string) => logger.warn(message);
   const stopLogging = onInteractionObserved((summary) => logger.info(summary, 'interaction'));
   const stopWatching = watchDiscordClient(client, {
@@ -49,16 +51,21 @@ export async function startBot(options: BotOptions, token: string): Promise<Runn
   const user = (ready[0] as Client<true>).user;
   logger.info({ user: user.tag, guilds: client.guilds.cache.size }, 'connected to Discord');
 
+  async function shutDown(): Promise<void> {
+    client.off(Events.InteractionCreate, onInteraction);
+    await inFlight.drain();
+    stopWatching();
+    stopLogging();
+    await client.destroy();
+    client.off(Events.Error, onError);
+    client.off(Events.Warn, onWarn);
+  }
+  let stopped: Promise<void> | undefined;
   return {
     inFlight: () => inFlight.size,
-    async stop() {
-      client.off(Events.InteractionCreate, onInteraction);
-      await inFlight.drain();
-      stopWatching();
-      stopLogging();
-      await client.destroy();
-      client.off(Events.Error, onError);
-      client.off(Events.Warn, onWarn);
+    stop: () => {
+      stopped ??= shutDown();
+      return stopped;
     },
   };
 }

@@ -30,7 +30,12 @@ export function describeError(error: unknown): Record<string, unknown> {
     };
   }
   if (error instanceof HTTPError) {
-    return { type: 'HTTPError', status: error.status, method: error.method, message: error.message };
+    return {
+      type: 'HTTPError',
+      status: error.status,
+      method: error.method,
+      message: error.message,
+    };
   }
   if (error instanceof Error) {
     return { type: error.name, message: error.message, stack: error.stack };

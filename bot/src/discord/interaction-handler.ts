@@ -63,7 +63,7 @@ export function createInteractionHandler(
     if (!command) {
       // Discord only sends registered commands: this is a stale registration.
       logger.warn({ command: interaction.commandName }, 'command not known to this version');
-      return privateResult('failed', messages.failed);
+      return privateResult('failed', messages.unknownCommand);
     }
     if (!interaction.inCachedGuild()) return privateResult('notInServer', messages.notInServer);
     try {
@@ -72,9 +72,12 @@ export function createInteractionHandler(
       scope.recordError(error);
       const result = resultForError(error);
       if (isMissingPermissions(error)) {
-        logger.warn({ err: describeError(error) }, 'Discord refused a role change: missing permissions');
+        logger.warn(
+          { error: describeError(error) },
+          'Discord refused a role change: missing permissions',
+        );
       } else {
-        logger.error({ err: describeError(error) }, 'command failed');
+        logger.error({ error: describeError(error) }, 'command failed');
       }
       return result;
     }
@@ -97,12 +100,14 @@ export function createInteractionHandler(
       else if (interaction.isAutocomplete()) await answerAutocomplete(interaction);
     } catch (error) {
       // Only the reply itself can fail here (e.g. the interaction expired): nobody to tell.
-      logger.error({ err: describeError(error) }, 'interaction could not be answered');
+      logger.error({ error: describeError(error) }, 'interaction could not be answered');
     }
   };
 }
 
-function metaOf(interaction: ChatInputCommandInteraction | AutocompleteInteraction): InteractionMeta {
+function metaOf(
+  interaction: ChatInputCommandInteraction | AutocompleteInteraction,
+): InteractionMeta {
   const subcommand = interaction.options.getSubcommand(false);
   return {
     command: interaction.commandName,

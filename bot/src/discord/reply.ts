@@ -13,18 +13,13 @@ export async function sendReply(
   const allowedMentions =
     reply.pingUserId === undefined ? { parse: [] } : { parse: [], users: [reply.pingUserId] };
   if (interaction.deferred) {
+    // A deferral already chose the visibility (ephemeral), so only the content follows.
     await interaction.editReply({ content: reply.content, allowedMentions });
-  } else if (interaction.replied) {
-    await interaction.followUp({
-      content: reply.content,
-      allowedMentions,
-      ...(reply.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
-    });
-  } else {
-    await interaction.reply({
-      content: reply.content,
-      allowedMentions,
-      ...(reply.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
-    });
+    return;
   }
+  await interaction.reply({
+    content: reply.content,
+    allowedMentions,
+    ...(reply.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+  });
 }

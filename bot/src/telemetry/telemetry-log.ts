@@ -1,3 +1,4 @@
+import { context, ROOT_CONTEXT } from '@opentelemetry/api';
 import type { DeliveryReporter, Signal } from './delivery-health.js';
 
 /** The part of a pino logger the telemetry log writes with. */
@@ -37,7 +38,7 @@ export class TelemetryLog implements DeliveryReporter {
 
   attach(writer: LineWriter): void {
     this.#writer = writer;
-    for (const line of this.#pending.splice(0)) line(writer);
+    for (const line of this.#pending.splice(0)) context.with(ROOT_CONTEXT, () => line(writer));
   }
 
   down(signal: Signal, error: Error | undefined): void {
@@ -64,7 +65,10 @@ export class TelemetryLog implements DeliveryReporter {
   }
 
   #write(line: (writer: LineWriter) => void): void {
-    if (this.#writer === undefined) this.#pending.push(line);
-    else line(this.#writer);
+    const writer = this.#writer;
+    if (writer === undefined) this.#pending.push(line);
+    // Export callbacks run in whatever context started the batch timer (often an
+    // interaction's): the root context keeps these lines out of that trace.
+    else context.with(ROOT_CONTEXT, () => line(writer));
   }
 }

@@ -7,7 +7,13 @@ const CALLER = '<@222222222222222222>';
 const existing = [role('Valheim')];
 
 function decide(typed: string, callerCanManageRoles = false) {
-  return decideRoleCreate({ typed, existing, callerCanManageRoles, ownerId: OWNER, callerMention: CALLER });
+  return decideRoleCreate({
+    typed,
+    existing,
+    callerCanManageRoles,
+    ownerId: OWNER,
+    callerMention: CALLER,
+  });
 }
 
 describe('decideRoleCreate', () => {
@@ -59,20 +65,26 @@ describe('decideRoleCreate', () => {
     },
   ] as const;
 
-  test.each(refusals)('GIVEN $why THEN $code, privately, even for an admin', ({ typed, code, content }) => {
-    for (const admin of [false, true]) {
-      expect(decide(typed, admin)).toEqual({
-        kind: 'done',
-        result: { code, outcome: 'rejected', reply: { content, ephemeral: true } },
-      });
-    }
-  });
+  test.each(refusals)(
+    'GIVEN $why THEN $code, privately, even for an admin',
+    ({ typed, code, content }) => {
+      for (const admin of [false, true]) {
+        expect(decide(typed, admin)).toEqual({
+          kind: 'done',
+          result: { code, outcome: 'rejected', reply: { content, ephemeral: true } },
+        });
+      }
+    },
+  );
 });
 
 test('roleCreated GIVEN a created role THEN says how members get it', () => {
   expect(roleCreated('Terraria')).toEqual({
     code: 'roleCreated',
     outcome: 'ok',
-    reply: { content: 'Created "Terraria". Members can now add it with `/role add`.', ephemeral: false },
+    reply: {
+      content: 'Created "Terraria". Members can now add it with `/role add`.',
+      ephemeral: false,
+    },
   });
 });

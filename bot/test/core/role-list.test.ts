@@ -35,8 +35,8 @@ describe('listRoles', () => {
 
   test(`GIVEN more roles than fit in ${MAX_MESSAGE_LENGTH} characters THEN the list is cut and says how many were left out`, () => {
     const many = Array.from({ length: 60 }, (_, i) => role(`${'Long game name '.repeat(5)}${i}`));
-    const content = listRoles({ manageable: many, memberCount: () => 3, callerRoleIds: new Set() }).reply
-      .content;
+    const content = listRoles({ manageable: many, memberCount: () => 3, callerRoleIds: new Set() })
+      .reply.content;
     expect(content.length).toBeLessThanOrEqual(MAX_MESSAGE_LENGTH);
     const lines = content.split('\n');
     const shown = lines.length - 2;

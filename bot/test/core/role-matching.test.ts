@@ -2,15 +2,30 @@ import { describe, expect, test } from 'vitest';
 import { findRole, MAX_CHOICES, matchRoles } from '../../src/core/role-matching.js';
 import { role } from './roles.js';
 
-const roles = ['Among Us', 'Apex Legends', 'Deep Rock Galactic', 'Minecraft', 'Rocket League', 'Valheim'].map(
-  (name) => role(name),
-);
+const roles = [
+  'Among Us',
+  'Apex Legends',
+  'Deep Rock Galactic',
+  'Minecraft',
+  'Rocket League',
+  'Valheim',
+].map((name) => role(name));
 
 const names = (found: readonly { name: string }[]) => found.map((r) => r.name);
 
 describe('matchRoles', () => {
   const cases = [
-    { typed: 'a', expected: ['Among Us', 'Apex Legends', 'Deep Rock Galactic', 'Minecraft', 'Rocket League', 'Valheim'] },
+    {
+      typed: 'a',
+      expected: [
+        'Among Us',
+        'Apex Legends',
+        'Deep Rock Galactic',
+        'Minecraft',
+        'Rocket League',
+        'Valheim',
+      ],
+    },
     { typed: 'm', expected: ['Minecraft', 'Among Us', 'Valheim'] },
     { typed: 'ROCK', expected: ['Rocket League', 'Deep Rock Galactic'] },
     { typed: 'ap', expected: ['Apex Legends'] },
@@ -22,9 +37,12 @@ describe('matchRoles', () => {
     { typed: '\u200B', expected: [] },
   ] as const;
 
-  test.each(cases)("GIVEN '$typed' THEN prefix matches first, then substring matches", ({ typed, expected }) => {
-    expect(names(matchRoles(typed, roles))).toEqual(expected);
-  });
+  test.each(cases)(
+    "GIVEN '$typed' THEN prefix matches first, then substring matches",
+    ({ typed, expected }) => {
+      expect(names(matchRoles(typed, roles))).toEqual(expected);
+    },
+  );
 
   test(`GIVEN more than ${MAX_CHOICES} matches THEN prefix matches fill the ${MAX_CHOICES} first`, () => {
     const many = [

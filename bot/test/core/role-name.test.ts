@@ -12,8 +12,16 @@ describe('checkRoleName', () => {
     { why: 'an emoji', raw: 'Among Us 🚀', name: 'Among Us 🚀' },
     { why: 'an emoji ZWJ sequence', raw: 'Family 👨‍👩‍👧', name: 'Family 👨‍👩‍👧' },
     { why: 'an @ inside a word', raw: 'Tom@Work', name: 'Tom@Work' },
-    { why: 'exactly the maximum length', raw: 'x'.repeat(MAX_ROLE_NAME_LENGTH), name: 'x'.repeat(100) },
-    { why: '100 emoji (counted as characters, not UTF-16 units)', raw: '🎮'.repeat(100), name: '🎮'.repeat(100) },
+    {
+      why: 'exactly the maximum length',
+      raw: 'x'.repeat(MAX_ROLE_NAME_LENGTH),
+      name: 'x'.repeat(100),
+    },
+    {
+      why: '100 emoji (counted as characters, not UTF-16 units)',
+      raw: '🎮'.repeat(100),
+      name: '🎮'.repeat(100),
+    },
   ] as const;
 
   test.each(accepted)('GIVEN $why THEN accepted', ({ raw, name }) => {
@@ -27,7 +35,11 @@ describe('checkRoleName', () => {
     { why: '1,000 characters', raw: 'Valheim'.repeat(143), problem: 'tooLong' },
     { why: 'a zero-width space', raw: 'Val\u200Bheim', problem: 'invisibleCharacters' },
     { why: 'only a zero-width space', raw: '\u200B', problem: 'invisibleCharacters' },
-    { why: 'a zero-width joiner between letters', raw: 'Val\u200Dheim', problem: 'invisibleCharacters' },
+    {
+      why: 'a zero-width joiner between letters',
+      raw: 'Val\u200Dheim',
+      problem: 'invisibleCharacters',
+    },
     { why: 'a right-to-left override', raw: 'mieh\u202ElaV', problem: 'invisibleCharacters' },
     { why: 'a soft hyphen', raw: 'Val\u00ADheim', problem: 'invisibleCharacters' },
     { why: 'a newline', raw: 'Val\nheim', problem: 'invisibleCharacters' },

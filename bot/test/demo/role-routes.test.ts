@@ -174,6 +174,27 @@ describe('role routes of the Discord double, driven by discord.js', () => {
     await vi.waitFor(() => expect(guild.roles.cache.get(role.id)?.editable).toBe(true), {
       timeout: 3000,
     });
+    // Back where it was: the role order is the fixture's again, in the double and in the cache.
+    const order = double.fixture.roles.map((r) => r.name);
+    expect(double.guild.roles().map((r) => r.name)).toEqual(order);
+    await vi.waitFor(() =>
+      expect(
+        [...guild.roles.cache.values()].sort((a, b) => a.position - b.position).map((r) => r.name),
+      ).toEqual(order),
+    );
+  });
+});
+
+describe('the call record', () => {
+  test.override('doubleOptions', { failures: false, maxRecordedCalls: 2 });
+
+  test('keeps only the latest maxRecordedCalls calls', async ({ client, double }) => {
+    const member = client.guilds.cache.get(double.guildId)?.members.cache.get(double.defaultUserId);
+    const roles = ['Valheim', 'Minecraft', 'Factorio'].map(
+      (name) => double.guild.roleByName(name)?.id ?? '',
+    );
+    for (const role of roles) await member?.roles.remove(role);
+    expect(double.calls.map((c) => c.path.split('/').at(-1))).toEqual(roles.slice(1));
   });
 });
 

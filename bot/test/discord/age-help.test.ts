@@ -3,7 +3,9 @@ import { replyOf, test } from './bot-fixture.js';
 
 const DISCORD_EPOCH_MS = 1_420_070_400_000n;
 
-test('GIVEN /age with a user THEN that user’s creation date from their id', async ({ discord: { double } }) => {
+test('GIVEN /age with a user THEN that user’s creation date from their id', async ({
+  discord: { double },
+}) => {
   const target = double.guild.members().find((m) => m.user.id !== double.defaultUserId)?.user;
   if (!target) throw new Error('demo guild has no second member');
   const created = new Date(Number((BigInt(target.id) >> 22n) + DISCORD_EPOCH_MS));
@@ -23,11 +25,15 @@ test('GIVEN /age without a user THEN the caller’s own account', async ({ disco
   const caller = double.guild.member(double.defaultUserId)?.user;
   const result = await double.sendInteraction({ command: 'age' });
   expect(String(replyOf(result.callback).content)).toMatch(
-    new RegExp(`^${caller?.global_name ?? caller?.username}'s account was created at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC$`),
+    new RegExp(
+      `^${caller?.global_name ?? caller?.username}'s account was created at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC$`,
+    ),
   );
 });
 
-test('GIVEN /help THEN every command with its arguments, privately', async ({ discord: { double } }) => {
+test('GIVEN /help THEN every command with its arguments, privately', async ({
+  discord: { double },
+}) => {
   const result = await double.sendInteraction({ command: 'help' });
   const reply = replyOf(result.callback);
   expect(reply.flags).toBe(64);

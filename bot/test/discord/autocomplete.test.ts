@@ -29,7 +29,11 @@ describe('autocomplete through discord.js and the Discord double', () => {
   test('GIVEN nothing typed in /role add THEN every manageable role, never one above the bot', async ({
     discord: { double },
   }) => {
-    const result = await double.sendInteraction({ command: 'role', subcommand: 'add', autocomplete: true });
+    const result = await double.sendInteraction({
+      command: 'role',
+      subcommand: 'add',
+      autocomplete: true,
+    });
     const names = (result.callback as Choices).data.choices.map((choice) => choice.name);
     expect(names).toContain('Valheim');
     expect(names).not.toContain('Star Citizen');
@@ -40,7 +44,10 @@ describe('autocomplete through discord.js and the Discord double', () => {
   test('GIVEN /role remove THEN only roles the member has', async ({ discord: { double } }) => {
     const valheim = roleId(double, 'Valheim');
     const valorant = roleId(double, 'Valorant');
-    const userId = memberWhere(double, (roles) => roles.includes(valheim) && !roles.includes(valorant));
+    const userId = memberWhere(
+      double,
+      (roles) => roles.includes(valheim) && !roles.includes(valorant),
+    );
 
     const result = await double.sendInteraction({
       command: 'role',
@@ -50,7 +57,9 @@ describe('autocomplete through discord.js and the Discord double', () => {
       userId,
     });
 
-    expect((result.callback as Choices).data.choices).toEqual([{ name: 'Valheim', value: 'Valheim' }]);
+    expect((result.callback as Choices).data.choices).toEqual([
+      { name: 'Valheim', value: 'Valheim' },
+    ]);
   });
 
   test('GIVEN a 1,000-character zero-width query THEN an empty list, answered', async ({

@@ -21,6 +21,7 @@ export interface BotUnderTest {
  * on loopback with failures off. Fresh per test: commands change the guild.
  */
 export const test = base.extend<{ discord: BotUnderTest }>({
+  // biome-ignore lint/correctness/noEmptyPattern: vitest reads a fixture's dependencies from this pattern.
   discord: async ({}, use) => {
     const double = await startDiscordDouble({ failures: false });
     let raw = '';
@@ -28,7 +29,8 @@ export const test = base.extend<{ discord: BotUnderTest }>({
     const sink = new Writable({
       write(chunk: Buffer, _encoding, done) {
         raw += chunk.toString();
-        for (const line of chunk.toString().split('\n').filter(Boolean)) logs.push(JSON.parse(line));
+        for (const line of chunk.toString().split('\n').filter(Boolean))
+          logs.push(JSON.parse(line));
         done();
       },
     });
@@ -50,10 +52,18 @@ export function roleId(double: DiscordDouble, name: string): string {
 }
 
 /** A member of the demo guild chosen by a predicate on their role ids. */
-export function memberWhere(double: DiscordDouble, predicate: (roles: readonly string[]) => boolean): string {
+export function memberWhere(
+  double: DiscordDouble,
+  predicate: (roles: readonly string[]) => boolean,
+): string {
   const member = double.guild
     .members()
-    .find((m) => m.user.id !== double.botUserId && m.user.id !== double.fixture.ownerId && predicate(m.roles));
+    .find(
+      (m) =>
+        m.user.id !== double.botUserId &&
+        m.user.id !== double.fixture.ownerId &&
+        predicate(m.roles),
+    );
   if (!member) throw new Error('no such member in the demo guild');
   return member.user.id;
 }
@@ -75,4 +85,19 @@ export function replyOf(callback: unknown): SentReply {
     flags: data?.flags,
     allowed_mentions: data?.allowed_mentions,
   };
+}
+
+/** `/role add <name>` from a member who lacks the role; what the bot answered, and to whom. */
+export async function addRoleToNewcomer(
+  double: DiscordDouble,
+  name: string,
+  options: { readonly timeoutMs?: number } = {},
+) {
+  const role = roleId(double, name);
+  const userId = memberWhere(double, (roles) => !roles.includes(role));
+  const result = await double.sendInteraction(
+    { command: 'role', subcommand: 'add', options: { name }, userId },
+    options,
+  );
+  return { role, userId, result };
 }

@@ -1,6 +1,6 @@
 import { describe, expect } from 'vitest';
 import type { DiscordDouble } from '../../src/demo/index.js';
-import { memberWhere, replyOf, roleId, test } from './bot-fixture.js';
+import { addRoleToNewcomer, memberWhere, replyOf, roleId, test } from './bot-fixture.js';
 
 const EPHEMERAL = 64;
 
@@ -8,15 +8,7 @@ describe('/role add and /role remove through discord.js and the Discord double',
   test('GIVEN a member without Valheim WHEN /role add Valheim THEN PUT on the member role and a mention-free reply', async ({
     discord: { double, logs },
   }) => {
-    const valheim = roleId(double, 'Valheim');
-    const userId = memberWhere(double, (roles) => !roles.includes(valheim));
-
-    const result = await double.sendInteraction({
-      command: 'role',
-      subcommand: 'add',
-      options: { name: 'Valheim' },
-      userId,
-    });
+    const { role: valheim, userId, result } = await addRoleToNewcomer(double, 'Valheim');
 
     expect(replyOf(result.callback)).toEqual({
       type: 4,
@@ -24,11 +16,18 @@ describe('/role add and /role remove through discord.js and the Discord double',
       flags: undefined,
       allowed_mentions: { parse: [] },
     });
-    const changes = double.calls.filter((call) => call.path.includes('/members/'));
-    expect(changes.map((call) => `${call.method} ${call.path} ${call.status}`)).toEqual([
+    // Exactly two calls: the role change (bot auth), then the interaction callback (none).
+    const [change, callback, ...more] = double.calls;
+    expect(more).toEqual([]);
+    expect(`${change?.method} ${change?.path} ${change?.status}`).toBe(
       `PUT /api/v10/guilds/${double.guildId}/members/${userId}/roles/${valheim} 204`,
-    ]);
-    expect(changes[0]?.headers.authorization).toBe(`Bot ${double.token}`);
+    );
+    expect(change?.headers.authorization).toBe(`Bot ${double.token}`);
+    expect(callback?.method).toBe('POST');
+    expect(callback?.path).toMatch(
+      new RegExp(`^/api/v10/interactions/${result.interactionId}/[\\w-]+/callback$`),
+    );
+    expect(callback?.headers.authorization).toBeUndefined();
     expect(double.guild.member(userId)?.roles).toContain(valheim);
     const username = double.guild.member(userId)?.user.username;
     await expect
@@ -62,25 +61,64 @@ describe('/role add and /role remove through discord.js and the Discord double',
   });
 
   const refusals = [
-    { why: 'an unknown role', subcommand: 'add', name: 'Elden Ring', content: "The role 'Elden Ring' does not exist or cannot be managed." },
-    { why: 'a role above the bot', subcommand: 'add', name: 'Star Citizen', content: "The role 'Star Citizen' does not exist or cannot be managed." },
-    { why: 'a managed role', subcommand: 'add', name: 'Twitch Subscriber', content: "The role 'Twitch Subscriber' does not exist or cannot be managed." },
-    { why: 'a non-game role', subcommand: 'add', name: 'Moderator', content: "The role 'Moderator' does not exist or cannot be managed." },
-    { why: '@everyone', subcommand: 'add', name: '@everyone', content: "The role '@everyone' does not exist or cannot be managed." },
-    { why: 'a zero-width variant', subcommand: 'add', name: 'Val\u200Bheim', content: "The role 'Val\u200Bheim' does not exist or cannot be managed." },
-    { why: 'a 1,000-character name', subcommand: 'add', name: 'V'.repeat(1000), content: `The role '${'V'.repeat(100)}…' does not exist or cannot be managed.` },
+    {
+      why: 'an unknown role',
+      subcommand: 'add',
+      name: 'Elden Ring',
+      content: "The role 'Elden Ring' does not exist or cannot be managed.",
+    },
+    {
+      why: 'a role above the bot',
+      subcommand: 'add',
+      name: 'Star Citizen',
+      content: "The role 'Star Citizen' does not exist or cannot be managed.",
+    },
+    {
+      why: 'a managed role',
+      subcommand: 'add',
+      name: 'Twitch Subscriber',
+      content: "The role 'Twitch Subscriber' does not exist or cannot be managed.",
+    },
+    {
+      why: 'a non-game role',
+      subcommand: 'add',
+      name: 'Moderator',
+      content: "The role 'Moderator' does not exist or cannot be managed.",
+    },
+    {
+      why: '@everyone',
+      subcommand: 'add',
+      name: '@everyone',
+      content: "The role '@everyone' does not exist or cannot be managed.",
+    },
+    {
+      why: 'a zero-width variant',
+      subcommand: 'add',
+      name: 'Val\u200Bheim',
+      content: "The role 'Val\u200Bheim' does not exist or cannot be managed.",
+    },
+    {
+      why: 'a 1,000-character name',
+      subcommand: 'add',
+      name: 'V'.repeat(1000),
+      content: `The role '${'V'.repeat(100)}…' does not exist or cannot be managed.`,
+    },
   ] as const;
 
   test.for(refusals)(
     'GIVEN $why WHEN /role $subcommand THEN an ephemeral refusal and no role call',
     async ({ subcommand, name, content }, { discord: { double } }) => {
-      const result = await double.sendInteraction({ command: 'role', subcommand, options: { name } });
+      const result = await double.sendInteraction({
+        command: 'role',
+        subcommand,
+        options: { name },
+      });
       expect(replyOf(result.callback)).toEqual({
-      type: 4,
-      content,
-      flags: EPHEMERAL,
-      allowed_mentions: { parse: [] },
-    });
+        type: 4,
+        content,
+        flags: EPHEMERAL,
+        allowed_mentions: { parse: [] },
+      });
       expect(double.calls.filter((call) => call.path.includes('/members/'))).toEqual([]);
     },
   );
@@ -90,7 +128,12 @@ describe('/role add and /role remove through discord.js and the Discord double',
   }) => {
     const valheim = roleId(double, 'Valheim');
     const userId = memberWhere(double, (roles) => roles.includes(valheim));
-    const result = await double.sendInteraction({ command: 'role', subcommand: 'add', options: { name: 'Valheim' }, userId });
+    const result = await double.sendInteraction({
+      command: 'role',
+      subcommand: 'add',
+      options: { name: 'Valheim' },
+      userId,
+    });
     expect(replyOf(result.callback)).toEqual({
       type: 4,
       content: 'You already have "Valheim".',
@@ -105,7 +148,12 @@ describe('/role add and /role remove through discord.js and the Discord double',
   }) => {
     const valheim = roleId(double, 'Valheim');
     const userId = memberWhere(double, (roles) => !roles.includes(valheim));
-    const result = await double.sendInteraction({ command: 'role', subcommand: 'remove', options: { name: 'Valheim' }, userId });
+    const result = await double.sendInteraction({
+      command: 'role',
+      subcommand: 'remove',
+      options: { name: 'Valheim' },
+      userId,
+    });
     expect(replyOf(result.callback)).toEqual({
       type: 4,
       content: 'You don\'t have "Valheim".',
@@ -145,7 +193,9 @@ async function waitForRoleInCache(double: DiscordDouble, name: string) {
         options: { name },
         autocomplete: true,
       });
-      return (result.callback as { data: { choices: { name: string }[] } }).data.choices.map((c) => c.name);
+      return (result.callback as { data: { choices: { name: string }[] } }).data.choices.map(
+        (c) => c.name,
+      );
     })
     .toContain(name);
 }

@@ -13,7 +13,9 @@ describe('/role list through discord.js and the Discord double', () => {
     // The double's own view: game colour, below the bot's top role, not managed.
     const expected = double.guild
       .roles()
-      .filter((r) => r.color === 0x206694 && !r.managed && r.position < double.guild.botTopPosition())
+      .filter(
+        (r) => r.color === 0x206694 && !r.managed && r.position < double.guild.botTopPosition(),
+      )
       .map((r) => r.name)
       .sort((a, b) => a.localeCompare(b, 'en'));
     const countOf = (name: string) => {
@@ -21,7 +23,11 @@ describe('/role list through discord.js and the Discord double', () => {
       return double.guild.members().filter((m) => m.roles.includes(id)).length;
     };
 
-    const result = await double.sendInteraction({ command: 'role', subcommand: 'list', userId: caller });
+    const result = await double.sendInteraction({
+      command: 'role',
+      subcommand: 'list',
+      userId: caller,
+    });
 
     const reply = replyOf(result.callback);
     expect(reply).toMatchObject({ type: 4, flags: EPHEMERAL, allowed_mentions: { parse: [] } });
@@ -83,7 +89,9 @@ describe('/role create through discord.js and the Discord double', () => {
       flags: undefined,
       allowed_mentions: { parse: [] },
     });
-    const creates = double.calls.filter((call) => call.method === 'POST' && call.path.endsWith('/roles'));
+    const creates = double.calls.filter(
+      (call) => call.method === 'POST' && call.path.endsWith('/roles'),
+    );
     expect(creates.map((call) => call.path)).toEqual([`/api/v10/guilds/${double.guildId}/roles`]);
     expect(creates[0]?.body).toMatchObject({
       name: 'Hades II',
@@ -94,13 +102,38 @@ describe('/role create through discord.js and the Discord double', () => {
   });
 
   const refusals = [
-    { why: 'an existing role in another case', name: 'VALHEIM', content: "The role 'Valheim' already exists." },
-    { why: 'an existing non-game role', name: 'moderator', content: "The role 'Moderator' already exists." },
-    { why: '@everyone', name: '@everyone', content: 'Role names cannot look like mentions (`@everyone`, `@here`, `<@...>`).' },
-    { why: 'a role mention', name: '<@&1234567890123456789>', content: 'Role names cannot look like mentions (`@everyone`, `@here`, `<@...>`).' },
-    { why: 'a zero-width space', name: 'Hades\u200BII', content: 'That name contains invisible characters (such as zero-width spaces). Please type it plainly.' },
+    {
+      why: 'an existing role in another case',
+      name: 'VALHEIM',
+      content: "The role 'Valheim' already exists.",
+    },
+    {
+      why: 'an existing non-game role',
+      name: 'moderator',
+      content: "The role 'Moderator' already exists.",
+    },
+    {
+      why: '@everyone',
+      name: '@everyone',
+      content: 'Role names cannot look like mentions (`@everyone`, `@here`, `<@...>`).',
+    },
+    {
+      why: 'a role mention',
+      name: '<@&1234567890123456789>',
+      content: 'Role names cannot look like mentions (`@everyone`, `@here`, `<@...>`).',
+    },
+    {
+      why: 'a zero-width space',
+      name: 'Hades\u200BII',
+      content:
+        'That name contains invisible characters (such as zero-width spaces). Please type it plainly.',
+    },
     { why: 'only spaces', name: '   ', content: 'A role needs a name.' },
-    { why: '1,000 characters', name: 'H'.repeat(1000), content: 'Role names can be at most 100 characters; that one has 1000.' },
+    {
+      why: '1,000 characters',
+      name: 'H'.repeat(1000),
+      content: 'Role names can be at most 100 characters; that one has 1000.',
+    },
   ] as const;
 
   test.for(refusals)(

@@ -1,9 +1,10 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
-import { createRequire } from 'node:module';
 import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import type { HistogramMetricData, ReadableSpan } from '@opentelemetry/sdk-trace';
+import type { HistogramMetricData } from '@opentelemetry/sdk-metrics';
+import type { ReadableSpan } from '@opentelemetry/sdk-trace';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import {
   observeAutocomplete,
@@ -13,7 +14,12 @@ import {
   recordRoleChange,
 } from '../../src/telemetry/observe.js';
 import { hashUserId } from '../../src/telemetry/privacy.js';
-import { ATTR, DURATION_BUCKETS_SECONDS, METRICS, OTHER_ROLE } from '../../src/telemetry/semconv.js';
+import {
+  ATTR,
+  DURATION_BUCKETS_SECONDS,
+  METRICS,
+  OTHER_ROLE,
+} from '../../src/telemetry/semconv.js';
 import {
   type InMemoryTelemetry,
   metricNamed,
@@ -97,9 +103,12 @@ describe('GIVEN /role add of a manageable role', () => {
     let traceId = '';
     await observeCommand(meta, async () => {
       traceId = trace.getActiveSpan()?.spanContext().traceId ?? '';
-      await fetch(`${discordUrl}/api/v10/interactions/333333333333333333/${TOKEN}/callback?with_response=false`, {
-        method: 'POST',
-      });
+      await fetch(
+        `${discordUrl}/api/v10/interactions/333333333333333333/${TOKEN}/callback?with_response=false`,
+        {
+          method: 'POST',
+        },
+      );
     });
 
     const spans = await finishedSpans();
@@ -108,7 +117,9 @@ describe('GIVEN /role add of a manageable role', () => {
     expect(client.kind).toBe(SpanKind.CLIENT);
     expect(client.parentSpanContext?.spanId).toBe(server.spanContext().spanId);
     expect(JSON.stringify(client.attributes)).not.toContain(TOKEN);
-    expect(client.attributes['url.path']).toBe('/api/v10/interactions/333333333333333333/REDACTED/callback');
+    expect(client.attributes['url.path']).toBe(
+      '/api/v10/interactions/333333333333333333/REDACTED/callback',
+    );
     expect(client.attributes['url.full']).toBe(
       `${discordUrl}/api/v10/interactions/333333333333333333/REDACTED/callback?with_response=false`,
     );
@@ -180,7 +191,10 @@ describe('GIVEN an autocomplete request', () => {
       0,
     );
     expect(commands).toBe(countBefore);
-    const autocomplete = metricNamed(after, METRICS.autocompleteDuration.name) as HistogramMetricData;
+    const autocomplete = metricNamed(
+      after,
+      METRICS.autocompleteDuration.name,
+    ) as HistogramMetricData;
     const point = autocomplete.dataPoints.find(
       (candidate) => candidate.attributes[ATTR.command] === '/role add',
     );
@@ -281,7 +295,10 @@ describe('logs', () => {
     expect(typeof parsed[1]?.durationMs).toBe('number');
 
     const records = otel.logs.getFinishedLogRecords();
-    expect(records.map((record) => record.body)).toEqual(["Added role 'Valheim' to user", 'interaction']);
+    expect(records.map((record) => record.body)).toEqual([
+      "Added role 'Valheim' to user",
+      'interaction',
+    ]);
     for (const record of records) expect(record.spanContext?.traceId).toBe(traceId);
   });
 });

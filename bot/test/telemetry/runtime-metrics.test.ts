@@ -1,19 +1,15 @@
-import { InstrumentType, type MetricData } from '@opentelemetry/sdk-metrics';
+import { DataPointType, type MetricData } from '@opentelemetry/sdk-metrics';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import {
-  RUNTIME_METRICS,
-  type RuntimeInstrumentKind,
-} from '../../src/telemetry/semconv.js';
+import { RUNTIME_METRICS, type RuntimeInstrumentKind } from '../../src/telemetry/semconv.js';
 import { type InMemoryTelemetry, startInMemoryTelemetry } from './support/in-memory-telemetry.js';
 
-const KIND_OF: Record<InstrumentType, RuntimeInstrumentKind | 'other'> = {
-  [InstrumentType.COUNTER]: 'counter',
-  [InstrumentType.HISTOGRAM]: 'histogram',
-  [InstrumentType.OBSERVABLE_GAUGE]: 'observableGauge',
-  [InstrumentType.OBSERVABLE_COUNTER]: 'observableCounter',
-  [InstrumentType.OBSERVABLE_UP_DOWN_COUNTER]: 'observableUpDownCounter',
-  [InstrumentType.UP_DOWN_COUNTER]: 'other',
-  [InstrumentType.GAUGE]: 'other',
+/** What each kind looks like in OTLP, which is all a query can tell apart. */
+const SHAPE_OF: Record<RuntimeInstrumentKind, { type: DataPointType; monotonic?: boolean }> = {
+  counter: { type: DataPointType.SUM, monotonic: true },
+  observableCounter: { type: DataPointType.SUM, monotonic: true },
+  observableUpDownCounter: { type: DataPointType.SUM, monotonic: false },
+  observableGauge: { type: DataPointType.GAUGE },
+  histogram: { type: DataPointType.HISTOGRAM },
 };
 
 let otel: InMemoryTelemetry;
@@ -38,7 +34,11 @@ afterAll(() => otel.stop());
 test.each(Object.entries(RUNTIME_METRICS))('%s is emitted as declared', (_key, declared) => {
   const metric = emitted.find((candidate) => candidate.descriptor.name === declared.name);
   expect(metric, `${declared.name} not emitted`).toBeDefined();
-  expect(KIND_OF[metric?.descriptor.type as InstrumentType]).toBe(declared.kind);
+  const shape = SHAPE_OF[declared.kind];
+  expect(metric?.dataPointType).toBe(shape.type);
+  if (shape.monotonic !== undefined && metric?.dataPointType === DataPointType.SUM) {
+    expect(metric.isMonotonic).toBe(shape.monotonic);
+  }
   expect(metric?.descriptor.unit).toBe(declared.unit);
   const keys = new Set(metric?.dataPoints.flatMap((point) => Object.keys(point.attributes)));
   expect([...keys].sort()).toEqual([...declared.attributes].sort());

@@ -1,22 +1,45 @@
-import { METRICS } from '../../../bot/src/telemetry/semconv.js';
+import { METRICS, RUNTIME_METRICS } from '../../../bot/src/telemetry/semconv.js';
 import { otlpSeries } from './mimir-otlp-naming.js';
 import { MIMIR_CONFIG, mimirOtlpSettings } from './mimir-settings.js';
 import type { OtelInstrument, SeriesFamily } from './types.js';
 
-const KIND: Readonly<Record<(typeof METRICS)[keyof typeof METRICS]['kind'], OtelInstrument['kind']>> = {
+type DeclaredKind =
+  | (typeof METRICS)[keyof typeof METRICS]['kind']
+  | (typeof RUNTIME_METRICS)[keyof typeof RUNTIME_METRICS]['kind'];
+
+/** How each instrument kind arrives over OTLP: up-down counters are non-monotonic sums (gauges in Prometheus). */
+const KIND: Readonly<Record<DeclaredKind, OtelInstrument['kind']>> = {
   counter: 'counter',
   histogram: 'histogram',
   observableGauge: 'gauge',
+  observableCounter: 'counter',
+  observableUpDownCounter: 'upDownCounter',
 };
 
-/** The bot's own metrics: every METRICS declaration of semconv.ts, named as Mimir stores it. */
+/**
+ * Everything the bot exports, named as Mimir stores it: its own instruments (METRICS of
+ * semconv.ts) and the Node runtime and process metrics its preload turns on
+ * (RUNTIME_METRICS, which the telemetry tests check against what the instrumentations emit).
+ */
 export function botSeries(): SeriesFamily[] {
   const settings = mimirOtlpSettings();
-  return Object.values(METRICS).flatMap((metric) =>
+  const declared = [
+    ...Object.values(METRICS).map((metric) => ({ ...metric, from: 'METRICS' })),
+    ...Object.values(RUNTIME_METRICS).map((metric) => ({
+      ...metric,
+      from: `RUNTIME_METRICS, ${metric.source}`,
+    })),
+  ];
+  return declared.flatMap((metric) =>
     otlpSeries(
-      { ...metric, kind: KIND[metric.kind] },
+      {
+        name: metric.name,
+        kind: KIND[metric.kind],
+        unit: metric.unit,
+        attributes: metric.attributes,
+      },
       settings,
-      `bot/src/telemetry/semconv.ts (${metric.name}) via ${MIMIR_CONFIG}`,
+      `bot/src/telemetry/semconv.ts ${metric.from} (${metric.name}) via ${MIMIR_CONFIG}`,
     ),
   );
 }

@@ -12,7 +12,11 @@ export const ALLOY_CONFIG = 'infra/alloy/config.alloy';
 interface Component {
   /** How Alloy's config reaches the component: a scrape address or its self exporter. */
   readonly scrapedVia: string;
-  readonly metrics: readonly { readonly name: string; readonly labels: readonly string[]; readonly source: string }[];
+  readonly metrics: readonly {
+    readonly name: string;
+    readonly labels: readonly string[];
+    readonly source: string;
+  }[];
 }
 
 const OTELCOL_RECEIVER =
@@ -29,43 +33,107 @@ export const COMPONENTS: Readonly<Record<string, Component>> = {
     scrapedVia: 'prometheus.exporter.self',
     metrics: [
       ...SIGNAL_ITEMS.flatMap((items) => [
-        { name: `otelcol_receiver_accepted_${items}_total`, labels: [...ALLOY_COMPONENT, 'receiver', 'transport'], source: OTELCOL_RECEIVER },
-        { name: `otelcol_receiver_refused_${items}_total`, labels: [...ALLOY_COMPONENT, 'receiver', 'transport'], source: OTELCOL_RECEIVER },
-        { name: `otelcol_exporter_sent_${items}_total`, labels: [...ALLOY_COMPONENT, 'exporter'], source: OTELCOL_EXPORTER },
-        { name: `otelcol_exporter_send_failed_${items}_total`, labels: [...ALLOY_COMPONENT, 'exporter'], source: OTELCOL_EXPORTER },
+        {
+          name: `otelcol_receiver_accepted_${items}_total`,
+          labels: [...ALLOY_COMPONENT, 'receiver', 'transport'],
+          source: OTELCOL_RECEIVER,
+        },
+        {
+          name: `otelcol_receiver_refused_${items}_total`,
+          labels: [...ALLOY_COMPONENT, 'receiver', 'transport'],
+          source: OTELCOL_RECEIVER,
+        },
+        {
+          name: `otelcol_exporter_sent_${items}_total`,
+          labels: [...ALLOY_COMPONENT, 'exporter'],
+          source: OTELCOL_EXPORTER,
+        },
+        {
+          name: `otelcol_exporter_send_failed_${items}_total`,
+          labels: [...ALLOY_COMPONENT, 'exporter'],
+          source: OTELCOL_EXPORTER,
+        },
       ]),
-      { name: 'otelcol_exporter_queue_size', labels: [...ALLOY_COMPONENT, 'exporter', 'data_type'], source: OTELCOL_EXPORTER },
-      { name: 'otelcol_exporter_queue_capacity', labels: [...ALLOY_COMPONENT, 'exporter', 'data_type'], source: OTELCOL_EXPORTER },
+      {
+        name: 'otelcol_exporter_queue_size',
+        labels: [...ALLOY_COMPONENT, 'exporter', 'data_type'],
+        source: OTELCOL_EXPORTER,
+      },
+      {
+        name: 'otelcol_exporter_queue_capacity',
+        labels: [...ALLOY_COMPONENT, 'exporter', 'data_type'],
+        source: OTELCOL_EXPORTER,
+      },
     ],
   },
   tempo: {
     scrapedVia: 'tempo:3200',
     metrics: [
-      { name: 'tempo_distributor_spans_received_total', labels: ['tenant'], source: 'grafana/tempo v3.0.3 modules/distributor/distributor.go' },
-      { name: 'tempo_discarded_spans_total', labels: ['reason', 'tenant'], source: 'grafana/tempo v3.0.3 modules/overrides/discarded_spans.go' },
-      { name: 'tempodb_blocklist_length', labels: ['tenant'], source: 'grafana/tempo v3.0.3 tempodb/blocklist/poller.go' },
+      {
+        name: 'tempo_distributor_spans_received_total',
+        labels: ['tenant'],
+        source: 'grafana/tempo v3.0.3 modules/distributor/distributor.go',
+      },
+      {
+        name: 'tempo_discarded_spans_total',
+        labels: ['reason', 'tenant'],
+        source: 'grafana/tempo v3.0.3 modules/overrides/discarded_spans.go',
+      },
+      {
+        name: 'tempodb_blocklist_length',
+        labels: ['tenant'],
+        source: 'grafana/tempo v3.0.3 tempodb/blocklist/poller.go',
+      },
     ],
   },
   loki: {
     scrapedVia: 'loki:3100',
     metrics: [
-      { name: 'loki_distributor_lines_received_total', labels: ['tenant', 'is_internal_stream', 'policy', 'format'], source: 'grafana/loki v3.7 pkg/loghttp/push/push.go' },
-      { name: 'loki_discarded_samples_total', labels: ['reason', 'tenant', 'retention_hours', 'policy', 'format'], source: 'grafana/loki v3.7 pkg/validation/validate.go' },
-      { name: 'loki_ingester_chunk_stored_bytes_total', labels: ['tenant'], source: 'grafana/loki v3.7 pkg/ingester/metrics.go' },
+      {
+        name: 'loki_distributor_lines_received_total',
+        labels: ['tenant', 'is_internal_stream', 'policy', 'format'],
+        source: 'grafana/loki v3.7 pkg/loghttp/push/push.go',
+      },
+      {
+        name: 'loki_discarded_samples_total',
+        labels: ['reason', 'tenant', 'retention_hours', 'policy', 'format'],
+        source: 'grafana/loki v3.7 pkg/validation/validate.go',
+      },
+      {
+        name: 'loki_ingester_chunk_stored_bytes_total',
+        labels: ['tenant'],
+        source: 'grafana/loki v3.7 pkg/ingester/metrics.go',
+      },
     ],
   },
   mimir: {
     scrapedVia: 'mimir:9009',
     metrics: [
-      { name: 'cortex_distributor_received_samples_total', labels: ['user'], source: 'grafana/mimir pkg/distributor/distributor.go' },
-      { name: 'cortex_discarded_samples_total', labels: ['reason', 'user', 'group'], source: 'grafana/mimir pkg/util/validation/validate.go (DiscardedSamplesCounter)' },
-      { name: 'cortex_ingester_tsdb_storage_blocks_bytes', labels: ['user'], source: 'grafana/mimir pkg/ingester/metrics.go (tsdbBlocksBytes)' },
+      {
+        name: 'cortex_distributor_received_samples_total',
+        labels: ['user'],
+        source: 'grafana/mimir pkg/distributor/distributor.go',
+      },
+      {
+        name: 'cortex_discarded_samples_total',
+        labels: ['reason', 'user', 'group'],
+        source: 'grafana/mimir pkg/util/validation/validate.go (DiscardedSamplesCounter)',
+      },
+      {
+        name: 'cortex_ingester_tsdb_storage_blocks_bytes',
+        labels: ['user'],
+        source: 'grafana/mimir pkg/ingester/metrics.go (tsdbBlocksBytes)',
+      },
     ],
   },
   grafana: {
     scrapedVia: 'grafana:3000',
     metrics: [
-      { name: 'grafana_build_info', labels: ['version', 'revision', 'branch', 'goversion', 'edition'], source: 'grafana/grafana pkg/infra/metrics/metrics.go (grafanaBuildVersion)' },
+      {
+        name: 'grafana_build_info',
+        labels: ['version', 'revision', 'branch', 'goversion', 'edition'],
+        source: 'grafana/grafana pkg/infra/metrics/metrics.go (grafanaBuildVersion)',
+      },
     ],
   },
 };

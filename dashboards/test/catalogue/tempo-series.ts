@@ -46,7 +46,9 @@ export function tempoSeries(): SeriesFamily[] {
       span_kind: true,
       status_code: true,
       status_message: false,
-      ...((setting('span_metrics', 'intrinsic_dimensions') as Record<string, boolean> | undefined) ?? {}),
+      ...((setting('span_metrics', 'intrinsic_dimensions') as
+        | Record<string, boolean>
+        | undefined) ?? {}),
     };
     const targetInfo = setting('span_metrics', 'enable_target_info') === true;
     const labels = new Set([

@@ -19,14 +19,19 @@ function portOf(value: unknown, where: string): number {
   const text = String(value ?? '');
   const port = Number(text.split(':').at(-1));
   if (value === undefined || !Number.isInteger(port) || port <= 0) {
-    throw new Error(`${where}: expected a port (like 3200 or "0.0.0.0:4317"), found ${JSON.stringify(value)}`);
+    throw new Error(
+      `${where}: expected a port (like 3200 or "0.0.0.0:4317"), found ${JSON.stringify(value)}`,
+    );
   }
   return port;
 }
 
 /** `server.http_listen_port` of a Tempo, Loki or Mimir YAML config. */
 export function httpListenPort(configYaml: string, file: string): number {
-  return portOf(at(parse(configYaml), ['server', 'http_listen_port']), `${file} server.http_listen_port`);
+  return portOf(
+    at(parse(configYaml), ['server', 'http_listen_port']),
+    `${file} server.http_listen_port`,
+  );
 }
 
 /** The port of Tempo's OTLP gRPC receiver (`distributor.receivers.otlp.protocols.grpc.endpoint`). */
@@ -42,7 +47,9 @@ export function tempoOtlpGrpcPort(configYaml: string, file: string): number {
  */
 export function alloyOtlpGrpcPort(configAlloy: string, file: string): number {
   const receiver = configAlloy.indexOf('otelcol.receiver.otlp');
-  const grpc = /grpc\s*\{[^}]*?endpoint\s*=\s*"([^"]+)"/s.exec(receiver < 0 ? '' : configAlloy.slice(receiver));
+  const grpc = /grpc\s*\{[^}]*?endpoint\s*=\s*"([^"]+)"/s.exec(
+    receiver < 0 ? '' : configAlloy.slice(receiver),
+  );
   return portOf(grpc?.[1], `${file} otelcol.receiver.otlp grpc.endpoint`);
 }
 

@@ -1,5 +1,10 @@
 import { statSync } from 'node:fs';
-import { GenericContainer, getContainerRuntimeClient, type StartedNetwork, type WaitStrategy } from 'testcontainers';
+import {
+  GenericContainer,
+  getContainerRuntimeClient,
+  type StartedNetwork,
+  type WaitStrategy,
+} from 'testcontainers';
 import { type ComposeService, imageOf } from './compose-service.js';
 
 export interface ContainerOptions {
@@ -18,7 +23,10 @@ const DOCKER_SOCKET = '/var/run/docker.sock';
  * runtime); named volumes become tmpfs (writable whatever user the image runs as); the
  * Docker socket is the runtime's own.
  */
-export async function containerFromCompose(service: ComposeService, options: ContainerOptions): Promise<GenericContainer> {
+export async function containerFromCompose(
+  service: ComposeService,
+  options: ContainerOptions,
+): Promise<GenericContainer> {
   let container = new GenericContainer(imageOf(service))
     .withNetwork(options.network)
     .withNetworkAliases(service.name)
@@ -27,7 +35,8 @@ export async function containerFromCompose(service: ComposeService, options: Con
     .withWaitStrategy(options.ready)
     .withStartupTimeout(180_000);
   if (service.command !== undefined) container = container.withCommand([...service.command]);
-  if (service.entrypoint !== undefined) container = container.withEntrypoint([...service.entrypoint]);
+  if (service.entrypoint !== undefined)
+    container = container.withEntrypoint([...service.entrypoint]);
   if (service.user !== undefined) container = container.withUser(service.user);
   for (const bind of service.binds) {
     if (bind.source === DOCKER_SOCKET) {
@@ -35,13 +44,19 @@ export async function containerFromCompose(service: ComposeService, options: Con
       const socket = client.info.containerRuntime.remoteSocketPath;
       container = container.withBindMounts([{ source: socket, target: bind.target, mode: 'ro' }]);
     } else if (statSync(bind.source).isDirectory()) {
-      container = container.withCopyDirectoriesToContainer([{ source: bind.source, target: bind.target }]);
+      container = container.withCopyDirectoriesToContainer([
+        { source: bind.source, target: bind.target },
+      ]);
     } else {
-      container = container.withCopyFilesToContainer([{ source: bind.source, target: bind.target }]);
+      container = container.withCopyFilesToContainer([
+        { source: bind.source, target: bind.target },
+      ]);
     }
   }
   if (service.volumeTargets.length > 0) {
-    container = container.withTmpFs(Object.fromEntries(service.volumeTargets.map((t) => [t, 'rw,mode=1777'])));
+    container = container.withTmpFs(
+      Object.fromEntries(service.volumeTargets.map((t) => [t, 'rw,mode=1777'])),
+    );
   }
   return container;
 }

@@ -17,7 +17,11 @@ export interface ComposeService {
   readonly user?: string;
   readonly environment: Readonly<Record<string, string>>;
   /** Bind-mounted files and folders, `source` absolute on the host. */
-  readonly binds: readonly { readonly source: string; readonly target: string; readonly readOnly: boolean }[];
+  readonly binds: readonly {
+    readonly source: string;
+    readonly target: string;
+    readonly readOnly: boolean;
+  }[];
   /** Container paths of named volumes (the store's data directory). */
   readonly volumeTargets: readonly string[];
   /** Container ports the service publishes. */
@@ -32,32 +36,48 @@ const service = z.object({
   entrypoint: stringOrList.optional(),
   user: z.union([z.string(), z.number()]).optional(),
   environment: z
-    .union([z.array(z.string()), z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))])
+    .union([
+      z.array(z.string()),
+      z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+    ])
     .optional(),
   volumes: z
     .array(
       z.union([
         z.string(),
-        z.object({ type: z.string(), source: z.string().optional(), target: z.string(), read_only: z.boolean().optional() }),
+        z.object({
+          type: z.string(),
+          source: z.string().optional(),
+          target: z.string(),
+          read_only: z.boolean().optional(),
+        }),
       ]),
     )
     .optional(),
   ports: z
-    .array(z.union([z.string(), z.number(), z.object({ target: z.union([z.number(), z.string()]) })]))
+    .array(
+      z.union([z.string(), z.number(), z.object({ target: z.union([z.number(), z.string()]) })]),
+    )
     .optional(),
   healthcheck: z.object({ disable: z.boolean().optional() }).loose().optional(),
 });
 const composeFile = z.object({ services: z.record(z.string(), service) });
 
 /** `${VAR}`, `${VAR:-default}`, `${VAR-default}` and `$$` as compose reads them. */
-export function interpolate(text: string, env: Readonly<Record<string, string | undefined>>): string {
-  return text.replace(/\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?)-([^}]*))?\}/g, (match, name, colon, fallback) => {
-    if (match === '$$') return '$';
-    const value = env[name as string];
-    if (fallback === undefined) return value ?? '';
-    if (value === undefined || (colon === ':' && value === '')) return fallback as string;
-    return value;
-  });
+export function interpolate(
+  text: string,
+  env: Readonly<Record<string, string | undefined>>,
+): string {
+  return text.replace(
+    /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?)-([^}]*))?\}/g,
+    (match, name, colon, fallback) => {
+      if (match === '$$') return '$';
+      const value = env[name as string];
+      if (fallback === undefined) return value ?? '';
+      if (value === undefined || (colon === ':' && value === '')) return fallback as string;
+      return value;
+    },
+  );
 }
 
 function asList(value: string | readonly string[] | undefined): readonly string[] | undefined {
@@ -85,10 +105,13 @@ export function composeService(
   env: Readonly<Record<string, string | undefined>> = {},
 ): ComposeService {
   const file = composeFile.safeParse(parse(composeYaml));
-  if (!file.success) throw new Error(`compose.yaml: ${file.error.issues[0]?.message ?? 'unreadable'}`);
+  if (!file.success)
+    throw new Error(`compose.yaml: ${file.error.issues[0]?.message ?? 'unreadable'}`);
   const raw = file.data.services[name];
   if (raw === undefined) {
-    throw new Error(`compose.yaml has no service "${name}" (it has: ${Object.keys(file.data.services).join(', ')})`);
+    throw new Error(
+      `compose.yaml has no service "${name}" (it has: ${Object.keys(file.data.services).join(', ')})`,
+    );
   }
   const sub = (text: string): string => interpolate(text, env);
   const binds: { source: string; target: string; readOnly: boolean }[] = [];
@@ -96,10 +119,19 @@ export function composeService(
   for (const volume of raw.volumes ?? []) {
     if (typeof volume === 'string') {
       const [source = '', target = '', mode = ''] = sub(volume).split(':');
-      if (HOST_PATH.test(source)) binds.push({ source: resolve(projectDir, source), target, readOnly: mode.split(',').includes('ro') });
+      if (HOST_PATH.test(source))
+        binds.push({
+          source: resolve(projectDir, source),
+          target,
+          readOnly: mode.split(',').includes('ro'),
+        });
       else volumeTargets.push(target);
     } else if (volume.type === 'bind' && volume.source !== undefined) {
-      binds.push({ source: resolve(projectDir, sub(volume.source)), target: volume.target, readOnly: volume.read_only ?? false });
+      binds.push({
+        source: resolve(projectDir, sub(volume.source)),
+        target: volume.target,
+        readOnly: volume.read_only ?? false,
+      });
     } else if (volume.type === 'volume') {
       volumeTargets.push(volume.target);
     }
@@ -108,11 +140,16 @@ export function composeService(
     ? Object.fromEntries(
         raw.environment.map((entry) => {
           const at = entry.indexOf('=');
-          return at < 0 ? [entry, env[entry] ?? ''] : [entry.slice(0, at), sub(entry.slice(at + 1))];
+          return at < 0
+            ? [entry, env[entry] ?? '']
+            : [entry.slice(0, at), sub(entry.slice(at + 1))];
         }),
       )
     : Object.fromEntries(
-        Object.entries(raw.environment ?? {}).map(([k, v]) => [k, v === null ? (env[k] ?? '') : sub(String(v))]),
+        Object.entries(raw.environment ?? {}).map(([k, v]) => [
+          k,
+          v === null ? (env[k] ?? '') : sub(String(v)),
+        ]),
       );
   const command = asList(raw.command)?.map(sub);
   const entrypoint = asList(raw.entrypoint)?.map(sub);
@@ -132,13 +169,15 @@ export function composeService(
 
 /** The image a service pulls; a built service has none to start as a lone container. */
 export function imageOf(service: ComposeService): string {
-  if (service.image === undefined) throw new Error(`compose.yaml: service "${service.name}" has no image`);
+  if (service.image === undefined)
+    throw new Error(`compose.yaml: service "${service.name}" has no image`);
   return service.image;
 }
 
 /** Every service name in compose.yaml. */
 export function composeServiceNames(composeYaml: string): string[] {
   const file = composeFile.safeParse(parse(composeYaml));
-  if (!file.success) throw new Error(`compose.yaml: ${file.error.issues[0]?.message ?? 'unreadable'}`);
+  if (!file.success)
+    throw new Error(`compose.yaml: ${file.error.issues[0]?.message ?? 'unreadable'}`);
   return Object.keys(file.data.services);
 }

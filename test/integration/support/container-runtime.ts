@@ -15,7 +15,10 @@ export async function detectContainerRuntime(): Promise<RuntimeAvailability> {
     };
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return { available: false, reason: `no container runtime reachable (testcontainers: ${detail})` };
+    return {
+      available: false,
+      reason: `no container runtime reachable (testcontainers: ${detail})`,
+    };
   }
 }
 

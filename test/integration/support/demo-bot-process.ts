@@ -19,9 +19,12 @@ const DOUBLE_LINE = /Discord double at (http:\/\/[^\s"]+)/;
 
 /** `npm start`'s command line without the leading `node`, so it runs on this very Node. */
 function startArguments(): string[] {
-  const manifest = JSON.parse(readFileSync(resolve(REPO_ROOT, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+  const manifest = JSON.parse(readFileSync(resolve(REPO_ROOT, 'package.json'), 'utf8')) as {
+    scripts?: Record<string, string>;
+  };
   const [node, ...args] = (manifest.scripts?.start ?? '').split(/\s+/);
-  if (node !== 'node' || args.length === 0) throw new Error(`package.json scripts.start is not "node ...": ${manifest.scripts?.start}`);
+  if (node !== 'node' || args.length === 0)
+    throw new Error(`package.json scripts.start is not "node ...": ${manifest.scripts?.start}`);
   return args;
 }
 
@@ -29,16 +32,35 @@ function startArguments(): string[] {
  * Starts the bot in demo mode with `environment` on top of this process's (any real
  * DISCORD_TOKEN removed), and resolves once it has logged the double's URL.
  */
-export async function startDemoBot(environment: Readonly<Record<string, string>>, timeoutMs = 60_000): Promise<DemoBot> {
-  const env: Record<string, string | undefined> = { ...process.env, ROBOSHPEE_DEMO: 'true', ...environment };
+export async function startDemoBot(
+  environment: Readonly<Record<string, string>>,
+  timeoutMs = 60_000,
+): Promise<DemoBot> {
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    ROBOSHPEE_DEMO: 'true',
+    ...environment,
+  };
   delete env.DISCORD_TOKEN;
-  const child = spawn(process.execPath, startArguments(), { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, startArguments(), {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const output: string[] = [];
   const lines = createInterface({ input: child.stdout });
   createInterface({ input: child.stderr }).on('line', (line) => output.push(line));
 
   const doubleUrl = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the bot did not log its demo URL within ${timeoutMs} ms:\n${output.slice(-20).join('\n')}`)), timeoutMs);
+    const timer = setTimeout(
+      () =>
+        reject(
+          new Error(
+            `the bot did not log its demo URL within ${timeoutMs} ms:\n${output.slice(-20).join('\n')}`,
+          ),
+        ),
+      timeoutMs,
+    );
     lines.on('line', (line) => {
       output.push(line);
       const match = DOUBLE_LINE.exec(line);
@@ -49,7 +71,11 @@ export async function startDemoBot(environment: Readonly<Record<string, string>>
     });
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
-      reject(new Error(`the bot exited (${code ?? signal}) before starting:\n${output.slice(-20).join('\n')}`));
+      reject(
+        new Error(
+          `the bot exited (${code ?? signal}) before starting:\n${output.slice(-20).join('\n')}`,
+        ),
+      );
     });
   });
   return { doubleUrl, output, stop: () => stopChild(child) };

@@ -28,16 +28,28 @@ const answer = z.object({
   callback: z.object({ data: withContent.optional() }).loose().optional(),
   // After a deferred callback the bot's words are in its first edit or follow-up.
   deferredReply: withContent.optional(),
-  traceId: z.string().regex(/^[0-9a-f]{32}$/).nullable(),
+  traceId: z
+    .string()
+    .regex(/^[0-9a-f]{32}$/)
+    .nullable(),
 });
 
-export async function sendInteraction(doubleUrl: string, request: InteractionRequest): Promise<InteractionAnswer> {
-  const response = await requestJson(`${doubleUrl}/_demo/interactions`, { json: request, timeoutMs: 30_000 });
+export async function sendInteraction(
+  doubleUrl: string,
+  request: InteractionRequest,
+): Promise<InteractionAnswer> {
+  const response = await requestJson(`${doubleUrl}/_demo/interactions`, {
+    json: request,
+    timeoutMs: 30_000,
+  });
   if (response.status !== 200) {
-    throw new Error(`POST /_demo/interactions ${JSON.stringify(request)} answered ${response.status}: ${excerpt(response.body)}`);
+    throw new Error(
+      `POST /_demo/interactions ${JSON.stringify(request)} answered ${response.status}: ${excerpt(response.body)}`,
+    );
   }
   const parsed = answer.safeParse(response.body);
-  if (!parsed.success) throw new Error(`unexpected /_demo/interactions answer: ${excerpt(response.body)}`);
+  if (!parsed.success)
+    throw new Error(`unexpected /_demo/interactions answer: ${excerpt(response.body)}`);
   const content = parsed.data.callback?.data?.content ?? parsed.data.deferredReply?.content;
   return {
     ...(content === undefined ? {} : { content }),
@@ -50,7 +62,9 @@ export async function waitForDemo(doubleUrl: string, timeoutMs: number): Promise
   await pollUntil(
     async () => {
       const response = await requestJson(`${doubleUrl}/_demo/healthz`);
-      return response.status === 200 ? true : { notYet: `healthz ${response.status}: ${excerpt(response.body)}` };
+      return response.status === 200
+        ? true
+        : { notYet: `healthz ${response.status}: ${excerpt(response.body)}` };
     },
     { description: `the demo double at ${doubleUrl}`, timeoutMs },
   );

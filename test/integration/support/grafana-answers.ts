@@ -21,7 +21,11 @@ const frame = z.object({
 const dsQuery = z.object({
   results: z.record(
     z.string(),
-    z.object({ error: z.string().optional(), status: z.number().optional(), frames: z.array(frame).optional() }),
+    z.object({
+      error: z.string().optional(),
+      status: z.number().optional(),
+      frames: z.array(frame).optional(),
+    }),
   ),
 });
 

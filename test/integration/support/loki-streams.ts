@@ -22,7 +22,10 @@ const entry = z.union([
   z.tuple([
     z.string(),
     z.string(),
-    z.union([z.object({ structuredMetadata: labelSet.optional(), parsed: labelSet.optional() }), labelSet]),
+    z.union([
+      z.object({ structuredMetadata: labelSet.optional(), parsed: labelSet.optional() }),
+      labelSet,
+    ]),
   ]),
 ]);
 const answer = z.object({
@@ -35,7 +38,10 @@ const answer = z.object({
 
 function extraLabels(extra: unknown): Record<string, string> {
   if (extra === undefined) return {};
-  const categorized = z.object({ structuredMetadata: labelSet.optional(), parsed: labelSet.optional() });
+  const categorized = z.object({
+    structuredMetadata: labelSet.optional(),
+    parsed: labelSet.optional(),
+  });
   const asCategories = categorized.safeParse(extra);
   if (asCategories.success && (asCategories.data.structuredMetadata || asCategories.data.parsed)) {
     return { ...asCategories.data.structuredMetadata, ...asCategories.data.parsed };
@@ -47,7 +53,9 @@ function extraLabels(extra: unknown): Record<string, string> {
 export function parseLogStreams(json: unknown): LogEntry[] {
   const parsed = answer.safeParse(json);
   if (!parsed.success) {
-    throw new Error(`not a Loki streams answer: ${parsed.error.issues[0]?.message ?? 'unknown shape'}`);
+    throw new Error(
+      `not a Loki streams answer: ${parsed.error.issues[0]?.message ?? 'unknown shape'}`,
+    );
   }
   return parsed.data.data.result
     .flatMap(({ stream, values }) =>

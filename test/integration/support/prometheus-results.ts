@@ -26,13 +26,23 @@ export interface Exemplar {
 
 const labels = z.record(z.string(), z.string());
 const pair = z.tuple([z.number(), z.string()]);
-const failure = z.object({ status: z.literal('error'), errorType: z.string().optional(), error: z.string() });
+const failure = z.object({
+  status: z.literal('error'),
+  errorType: z.string().optional(),
+  error: z.string(),
+});
 const queryAnswer = z.union([
   z.object({
     status: z.literal('success'),
     data: z.union([
-      z.object({ resultType: z.literal('vector'), result: z.array(z.object({ metric: labels, value: pair })) }),
-      z.object({ resultType: z.literal('matrix'), result: z.array(z.object({ metric: labels, values: z.array(pair) })) }),
+      z.object({
+        resultType: z.literal('vector'),
+        result: z.array(z.object({ metric: labels, value: pair })),
+      }),
+      z.object({
+        resultType: z.literal('matrix'),
+        result: z.array(z.object({ metric: labels, values: z.array(pair) })),
+      }),
       z.object({ resultType: z.literal('scalar'), result: pair }),
     ]),
   }),
@@ -56,7 +66,9 @@ function sample([timestampSeconds, value]: [number, string]): Sample {
 }
 
 function shapeError(what: string, error: z.ZodError): Error {
-  return new Error(`not a Prometheus ${what} answer: ${error.issues[0]?.message ?? 'unknown shape'}`);
+  return new Error(
+    `not a Prometheus ${what} answer: ${error.issues[0]?.message ?? 'unknown shape'}`,
+  );
 }
 
 /** The series of a `query` or `query_range` answer; an API error becomes a thrown error with its text. */
@@ -83,6 +95,11 @@ export function parseExemplars(json: unknown): Exemplar[] {
   if (!parsed.success) throw shapeError('exemplars', parsed.error);
   if (parsed.data.status === 'error') throw new Error(`exemplar query error: ${parsed.data.error}`);
   return parsed.data.data.flatMap((s) =>
-    s.exemplars.map((e) => ({ seriesLabels: s.seriesLabels, labels: e.labels, value: Number(e.value), timestampSeconds: e.timestamp })),
+    s.exemplars.map((e) => ({
+      seriesLabels: s.seriesLabels,
+      labels: e.labels,
+      value: Number(e.value),
+      timestampSeconds: e.timestamp,
+    })),
   );
 }

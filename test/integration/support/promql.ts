@@ -4,8 +4,12 @@ const METRIC_NAME = /^[A-Za-z_:][A-Za-z0-9_:]*$/;
 const LABEL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** `roboshpee_commands{command_name="/role add", job="roboshpee"}`, names checked, values quoted. */
-export function seriesSelector(metric: string, labels: Readonly<Record<string, string>> = {}): string {
-  if (!METRIC_NAME.test(metric)) throw new Error(`"${metric}" is not a valid Prometheus metric name`);
+export function seriesSelector(
+  metric: string,
+  labels: Readonly<Record<string, string>> = {},
+): string {
+  if (!METRIC_NAME.test(metric))
+    throw new Error(`"${metric}" is not a valid Prometheus metric name`);
   const matchers = Object.entries(labels).map(([name, value]) => {
     if (!LABEL_NAME.test(name)) throw new Error(`"${name}" is not a valid Prometheus label name`);
     return `${name}=${quoted(value)}`;

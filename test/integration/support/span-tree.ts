@@ -39,6 +39,7 @@ export function outline(spans: readonly TraceSpan[]): string {
     for (const child of tree.childrenOf(span)) visit(child, depth + 1);
   };
   for (const root of tree.roots) visit(root, 0);
-  for (const orphan of tree.orphans) lines.push(`(orphan of ${orphan.parentSpanId}) ${orphan.name}`);
+  for (const orphan of tree.orphans)
+    lines.push(`(orphan of ${orphan.parentSpanId}) ${orphan.name}`);
   return lines.join('\n');
 }

@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { alloyHttpPort, alloyOtlpGrpcPort, httpListenPort, tempoOtlpGrpcPort } from './backend-ports.js';
+import {
+  alloyHttpPort,
+  alloyOtlpGrpcPort,
+  httpListenPort,
+  tempoOtlpGrpcPort,
+} from './backend-ports.js';
 import { type ComposeService, composeService } from './compose-service.js';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../../..');
@@ -32,13 +37,16 @@ export interface StackFacts {
   readonly grafana: { readonly service: ComposeService; readonly httpPort: number };
   /** The port of the demo double's control API inside the bot container. */
   readonly botDemoPort: number;
+  /** The bot's environment in compose (export intervals, demo settings). */
+  readonly botEnvironment: Readonly<Record<string, string>>;
 }
 
 /** The host file bound at the path the command names (`-config.file=X`, or `run X` for Alloy). */
 function configFileOf(service: ComposeService): string {
   const command = service.command ?? [];
   const flag = command.find((arg) => arg.startsWith('-config.file='));
-  const target = flag?.slice('-config.file='.length) ?? (command[0] === 'run' ? command[1] : undefined);
+  const target =
+    flag?.slice('-config.file='.length) ?? (command[0] === 'run' ? command[1] : undefined);
   const bind = service.binds.find((b) => b.target === target);
   if (target === undefined || bind === undefined) {
     throw new Error(
@@ -54,7 +62,11 @@ function read(path: string): string {
 
 function backend(service: ComposeService): Backend {
   const configFile = configFileOf(service);
-  return { service, configFile, httpPort: httpListenPort(read(configFile), relative(REPO_ROOT, configFile)) };
+  return {
+    service,
+    configFile,
+    httpPort: httpListenPort(read(configFile), relative(REPO_ROOT, configFile)),
+  };
 }
 
 export function readStackFacts(env: Readonly<Record<string, string | undefined>> = {}): StackFacts {
@@ -66,24 +78,38 @@ export function readStackFacts(env: Readonly<Record<string, string | undefined>>
   const grafana = service(SERVICE.grafana);
   const [grafanaPort, ...more] = grafana.publishedPorts;
   if (grafanaPort === undefined || more.length > 0) {
-    throw new Error(`${COMPOSE_FILE} service "grafana": expected exactly one published port, found ${grafana.publishedPorts.join(', ') || 'none'}`);
+    throw new Error(
+      `${COMPOSE_FILE} service "grafana": expected exactly one published port, found ${grafana.publishedPorts.join(', ') || 'none'}`,
+    );
   }
   const botEnvironment = service(SERVICE.bot).environment;
   const botDemoPort = Number(botEnvironment.ROBOSHPEE_DEMO_PORT);
   if (!Number.isInteger(botDemoPort) || botDemoPort <= 0) {
-    throw new Error(`${COMPOSE_FILE} service "bot": ROBOSHPEE_DEMO_PORT must be a fixed port for the suites to drive the demo, found ${JSON.stringify(botEnvironment.ROBOSHPEE_DEMO_PORT)}`);
+    throw new Error(
+      `${COMPOSE_FILE} service "bot": ROBOSHPEE_DEMO_PORT must be a fixed port for the suites to drive the demo, found ${JSON.stringify(botEnvironment.ROBOSHPEE_DEMO_PORT)}`,
+    );
   }
   return {
-    tempo: { ...tempo, otlpGrpcPort: tempoOtlpGrpcPort(read(tempo.configFile), relative(REPO_ROOT, tempo.configFile)) },
+    tempo: {
+      ...tempo,
+      otlpGrpcPort: tempoOtlpGrpcPort(
+        read(tempo.configFile),
+        relative(REPO_ROOT, tempo.configFile),
+      ),
+    },
     loki: backend(service(SERVICE.loki)),
     mimir: backend(service(SERVICE.mimir)),
     alloy: {
       service: alloyService,
       configFile: alloyConfig,
-      httpPort: alloyHttpPort(alloyService.command ?? [], `${COMPOSE_FILE} service "alloy" command`),
+      httpPort: alloyHttpPort(
+        alloyService.command ?? [],
+        `${COMPOSE_FILE} service "alloy" command`,
+      ),
       otlpGrpcPort: alloyOtlpGrpcPort(read(alloyConfig), relative(REPO_ROOT, alloyConfig)),
     },
     grafana: { service: grafana, httpPort: grafanaPort },
     botDemoPort,
+    botEnvironment,
   };
 }

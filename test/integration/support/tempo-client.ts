@@ -8,7 +8,11 @@ import { parseTrace, type TraceSpan } from './tempo-trace.js';
  * Polls `/api/v2/traces/<id>` until the trace is whole: a root span and no span whose parent
  * is missing (the batch with the root may arrive after its children's).
  */
-export function waitForTrace(tempoUrl: string, traceId: string, timeoutMs: number): Promise<Polled<TraceSpan[]>> {
+export function waitForTrace(
+  tempoUrl: string,
+  traceId: string,
+  timeoutMs: number,
+): Promise<Polled<TraceSpan[]>> {
   return pollUntil(
     async () => {
       const response = await requestJson(`${tempoUrl}/api/v2/traces/${traceId}`);
@@ -17,7 +21,9 @@ export function waitForTrace(tempoUrl: string, traceId: string, timeoutMs: numbe
       const spans = parseTrace(response.body);
       const tree = spanTree(spans);
       if (tree.roots.length === 0 || tree.orphans.length > 0) {
-        return notYet(`${spans.length} spans, ${tree.roots.length} roots, ${tree.orphans.length} orphans`);
+        return notYet(
+          `${spans.length} spans, ${tree.roots.length} roots, ${tree.orphans.length} orphans`,
+        );
       }
       return spans;
     },
@@ -26,9 +32,22 @@ export function waitForTrace(tempoUrl: string, traceId: string, timeoutMs: numbe
 }
 
 /** A TraceQL search over `[startSeconds, endSeconds]`; a non-200 answer is an error with its text. */
-export async function searchTraces(tempoUrl: string, traceql: string, startSeconds: number, endSeconds: number): Promise<FoundTrace[]> {
-  const query = new URLSearchParams({ q: traceql, start: String(Math.floor(startSeconds)), end: String(Math.ceil(endSeconds)), limit: '100' });
+export async function searchTraces(
+  tempoUrl: string,
+  traceql: string,
+  startSeconds: number,
+  endSeconds: number,
+): Promise<FoundTrace[]> {
+  const query = new URLSearchParams({
+    q: traceql,
+    start: String(Math.floor(startSeconds)),
+    end: String(Math.ceil(endSeconds)),
+    limit: '100',
+  });
   const response = await requestJson(`${tempoUrl}/api/search?${query}`);
-  if (response.status !== 200) throw new Error(`Tempo search ${traceql} answered ${response.status}: ${excerpt(response.body)}`);
+  if (response.status !== 200)
+    throw new Error(
+      `Tempo search ${traceql} answered ${response.status}: ${excerpt(response.body)}`,
+    );
   return parseTraceSearch(response.body);
 }

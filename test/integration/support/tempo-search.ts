@@ -27,7 +27,9 @@ const body = z.object({
         spanSets: z
           .array(z.object({ spans: z.array(z.object({ spanID: z.string() })).optional() }))
           .optional(),
-        spanSet: z.object({ spans: z.array(z.object({ spanID: z.string() })).optional() }).optional(),
+        spanSet: z
+          .object({ spans: z.array(z.object({ spanID: z.string() })).optional() })
+          .optional(),
       }),
     )
     .optional(),
@@ -36,7 +38,9 @@ const body = z.object({
 export function parseTraceSearch(json: unknown): FoundTrace[] {
   const parsed = body.safeParse(json);
   if (!parsed.success) {
-    throw new Error(`not a Tempo search answer: ${parsed.error.issues[0]?.message ?? 'unknown shape'}`);
+    throw new Error(
+      `not a Tempo search answer: ${parsed.error.issues[0]?.message ?? 'unknown shape'}`,
+    );
   }
   return (parsed.data.traces ?? []).map((t) => {
     const sets = t.spanSets ?? (t.spanSet === undefined ? [] : [t.spanSet]);
@@ -45,7 +49,9 @@ export function parseTraceSearch(json: unknown): FoundTrace[] {
       ...(t.rootServiceName === undefined ? {} : { rootServiceName: t.rootServiceName }),
       ...(t.rootTraceName === undefined ? {} : { rootTraceName: t.rootTraceName }),
       ...(t.durationMs === undefined ? {} : { durationMs: t.durationMs }),
-      matchedSpanIds: sets.flatMap((s) => (s.spans ?? []).map((sp) => sp.spanID.toLowerCase().padStart(16, '0'))),
+      matchedSpanIds: sets.flatMap((s) =>
+        (s.spans ?? []).map((sp) => sp.spanID.toLowerCase().padStart(16, '0')),
+      ),
     };
   });
 }

@@ -11,7 +11,13 @@ import { z } from 'zod';
 
 export type AttributeValue = string | number | boolean | null | readonly AttributeValue[];
 export type Attributes = Readonly<Record<string, AttributeValue>>;
-export type SpanKindName = 'unspecified' | 'internal' | 'server' | 'client' | 'producer' | 'consumer';
+export type SpanKindName =
+  | 'unspecified'
+  | 'internal'
+  | 'server'
+  | 'client'
+  | 'producer'
+  | 'consumer';
 export type StatusName = 'unset' | 'ok' | 'error';
 
 export interface TraceSpan {
@@ -36,7 +42,9 @@ type RawValue = {
   doubleValue?: number | string | undefined;
   bytesValue?: string | undefined;
   arrayValue?: { values?: RawValue[] | undefined } | undefined;
-  kvlistValue?: { values?: { key: string; value?: RawValue | undefined }[] | undefined } | undefined;
+  kvlistValue?:
+    | { values?: { key: string; value?: RawValue | undefined }[] | undefined }
+    | undefined;
 };
 
 const anyValue: z.ZodType<RawValue> = z.lazy(() =>
@@ -80,11 +88,22 @@ const traceBody = z.union([
   z.object({ resourceSpans }),
 ]);
 
-const KINDS: readonly SpanKindName[] = ['unspecified', 'internal', 'server', 'client', 'producer', 'consumer'];
+const KINDS: readonly SpanKindName[] = [
+  'unspecified',
+  'internal',
+  'server',
+  'client',
+  'producer',
+  'consumer',
+];
 const STATUSES: readonly StatusName[] = ['unset', 'ok', 'error'];
 
 /** `SPAN_KIND_SERVER` or 2 -> `server`; `STATUS_CODE_ERROR` or 2 -> `error`. */
-function enumName<T extends string>(raw: string | number | undefined, prefix: string, names: readonly T[]): T {
+function enumName<T extends string>(
+  raw: string | number | undefined,
+  prefix: string,
+  names: readonly T[],
+): T {
   if (raw === undefined) return names[0] as T;
   if (typeof raw === 'number') {
     const name = names[raw];
@@ -102,7 +121,9 @@ export function normalizeId(raw: string, bytes: 8 | 16): string {
   if (raw.length === hexLength && /^[0-9a-fA-F]+$/.test(raw)) return raw.toLowerCase();
   const decoded = Buffer.from(raw, 'base64');
   if (decoded.length !== bytes || decoded.toString('base64') !== raw) {
-    throw new Error(`"${raw}" is neither ${hexLength} hex digits nor ${bytes} base64-encoded bytes`);
+    throw new Error(
+      `"${raw}" is neither ${hexLength} hex digits nor ${bytes} base64-encoded bytes`,
+    );
   }
   return decoded.toString('hex');
 }
@@ -130,12 +151,20 @@ export function parseTrace(body: unknown): TraceSpan[] {
     throw new Error(`not a Tempo trace: ${parsed.error.issues[0]?.message ?? 'unknown shape'}`);
   }
   const data = parsed.data;
-  const batches = 'trace' in data ? (data.trace.resourceSpans ?? []) : 'batches' in data ? data.batches : data.resourceSpans;
+  const batches =
+    'trace' in data
+      ? (data.trace.resourceSpans ?? [])
+      : 'batches' in data
+        ? data.batches
+        : data.resourceSpans;
   return batches.flatMap((batch) => {
     const resource = attributesOf(batch.resource?.attributes);
     return (batch.scopeSpans ?? []).flatMap((scope) =>
       (scope.spans ?? []).map((raw): TraceSpan => {
-        const parent = raw.parentSpanId === undefined || raw.parentSpanId === '' ? undefined : normalizeId(raw.parentSpanId, 8);
+        const parent =
+          raw.parentSpanId === undefined || raw.parentSpanId === ''
+            ? undefined
+            : normalizeId(raw.parentSpanId, 8);
         return {
           traceId: normalizeId(raw.traceId, 16),
           spanId: normalizeId(raw.spanId, 8),
@@ -146,7 +175,10 @@ export function parseTrace(body: unknown): TraceSpan[] {
           ...(raw.status?.message ? { statusMessage: raw.status.message } : {}),
           attributes: attributesOf(raw.attributes),
           resource,
-          events: (raw.events ?? []).map((e) => ({ name: e.name ?? '', attributes: attributesOf(e.attributes) })),
+          events: (raw.events ?? []).map((e) => ({
+            name: e.name ?? '',
+            attributes: attributesOf(e.attributes),
+          })),
           startTimeUnixNano: BigInt(raw.startTimeUnixNano ?? 0),
         };
       }),

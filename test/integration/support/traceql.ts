@@ -21,7 +21,9 @@ export interface SpansetFilter {
 const PLAIN_ATTRIBUTE = /^[A-Za-z_][A-Za-z0-9_.]*$/;
 
 function attributeRef({ scope, attribute }: AttributeCondition): string {
-  return PLAIN_ATTRIBUTE.test(attribute) ? `${scope}.${attribute}` : `${scope}.${quoted(attribute)}`;
+  return PLAIN_ATTRIBUTE.test(attribute)
+    ? `${scope}.${attribute}`
+    : `${scope}.${quoted(attribute)}`;
 }
 
 // Grafana's TraceQL grammar (@grafana/lezer-traceql, what the query editor checks) rejects
@@ -38,6 +40,7 @@ export function spansetFilter(filter: SpansetFilter): string {
   const conditions = filter.attributes.map((c) => `${attributeRef(c)} = ${traceqlString(c.value)}`);
   if (filter.name !== undefined) conditions.push(`name = ${traceqlString(filter.name)}`);
   if (filter.status !== undefined) conditions.push(`status = ${filter.status}`);
-  if (conditions.length === 0) throw new Error('a TraceQL spanset filter needs at least one condition');
+  if (conditions.length === 0)
+    throw new Error('a TraceQL spanset filter needs at least one condition');
   return `{ ${conditions.join(' && ')} }`;
 }

@@ -30,7 +30,9 @@ function readVerified(path: string, tarball: Tarball): Uint8Array {
   const bytes = readFileSync(path);
   const actual = `sha512-${createHash('sha512').update(bytes).digest('base64')}`;
   if (actual !== tarball.integrity) {
-    throw new Error(`${tarball.spec}: cached bytes hash to ${actual}, lockfile says ${tarball.integrity}`);
+    throw new Error(
+      `${tarball.spec}: cached bytes hash to ${actual}, lockfile says ${tarball.integrity}`,
+    );
   }
   return bytes;
 }

@@ -1,6 +1,17 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: compose interpolation (${VAR:-default}) is the subject of these tests.
 import { describe, expect, test } from 'vitest';
-import { alloyHttpPort, alloyOtlpGrpcPort, httpListenPort, tempoOtlpGrpcPort } from '../../integration/support/backend-ports.js';
-import { composeService, composeServiceNames, imageOf, interpolate } from '../../integration/support/compose-service.js';
+import {
+  alloyHttpPort,
+  alloyOtlpGrpcPort,
+  httpListenPort,
+  tempoOtlpGrpcPort,
+} from '../../integration/support/backend-ports.js';
+import {
+  composeService,
+  composeServiceNames,
+  imageOf,
+  interpolate,
+} from '../../integration/support/compose-service.js';
 
 describe('interpolate, as compose reads ${...}', () => {
   test.each([
@@ -70,14 +81,20 @@ describe('composeService', () => {
 
   test('a string command is split into words; list environment; numeric user', () => {
     const alloy = composeService(COMPOSE, 'alloy', '/repo', { FROM_HOST: 'x' });
-    expect(alloy.command).toEqual(['run', '/etc/alloy/config.alloy', '--server.http.listen-addr=0.0.0.0:12345']);
+    expect(alloy.command).toEqual([
+      'run',
+      '/etc/alloy/config.alloy',
+      '--server.http.listen-addr=0.0.0.0:12345',
+    ]);
     expect(alloy.environment).toEqual({ ALLOY_LOG_LEVEL: 'info', FROM_HOST: 'x' });
     expect(alloy.user).toBe('0');
     expect(alloy.hasHealthcheck).toBe(false);
   });
 
   test('a missing service is named with the ones that exist', () => {
-    expect(() => composeService(COMPOSE, 'missing', '/repo')).toThrow(/has no service "missing" \(it has: tempo, alloy, bot\)/);
+    expect(() => composeService(COMPOSE, 'missing', '/repo')).toThrow(
+      /has no service "missing" \(it has: tempo, alloy, bot\)/,
+    );
   });
 
   test('a built service has no image to pull', () => {
@@ -104,7 +121,8 @@ describe('backend ports from their configs', () => {
   });
 
   test("Tempo's OTLP gRPC receiver", () => {
-    const yaml = 'distributor:\n  receivers:\n    otlp:\n      protocols:\n        grpc:\n          endpoint: "0.0.0.0:4317"\n';
+    const yaml =
+      'distributor:\n  receivers:\n    otlp:\n      protocols:\n        grpc:\n          endpoint: "0.0.0.0:4317"\n';
     expect(tempoOtlpGrpcPort(yaml, 'tempo.yaml')).toBe(4317);
   });
 
@@ -122,7 +140,9 @@ otelcol.receiver.otlp "default" {
   }
 }`;
     expect(alloyOtlpGrpcPort(alloy, 'config.alloy')).toBe(14317);
-    expect(() => alloyOtlpGrpcPort('logging {}', 'config.alloy')).toThrow(/otelcol.receiver.otlp grpc.endpoint/);
+    expect(() => alloyOtlpGrpcPort('logging {}', 'config.alloy')).toThrow(
+      /otelcol.receiver.otlp grpc.endpoint/,
+    );
   });
 
   test("Alloy's UI port from its command line, in both flag forms", () => {

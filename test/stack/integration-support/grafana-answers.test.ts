@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { hasData, parseDashboardSearch, parseDsQuery, parseHealth } from '../../integration/support/grafana-answers.js';
+import {
+  hasData,
+  parseDashboardSearch,
+  parseDsQuery,
+  parseHealth,
+} from '../../integration/support/grafana-answers.js';
 
 /**
  * Grafana 13 answers, written from grafana/grafana docs/sources/developers/http_api/
@@ -14,33 +19,51 @@ describe('parseDsQuery and hasData', () => {
           status: 200,
           frames: [
             {
-              schema: { refId: 'A', fields: [{ name: 'Time', type: 'time' }, { name: 'Value', type: 'number', labels: { command_name: '/role add' } }] },
-              data: { values: [[1764077000000, 1764077010000], [0.2, 0.4]] },
+              schema: {
+                refId: 'A',
+                fields: [
+                  { name: 'Time', type: 'time' },
+                  { name: 'Value', type: 'number', labels: { command_name: '/role add' } },
+                ],
+              },
+              data: {
+                values: [
+                  [1764077000000, 1764077010000],
+                  [0.2, 0.4],
+                ],
+              },
             },
           ],
         },
       },
     };
-    const [outcome] = parseDsQuery(body);
-    expect(outcome).toEqual({ refId: 'A', frameRows: [2] });
-    expect(hasData(outcome!)).toBe(true);
+    const outcomes = parseDsQuery(body);
+    expect(outcomes).toEqual([{ refId: 'A', frameRows: [2] }]);
+    expect(outcomes.map(hasData)).toEqual([true]);
   });
 
   test('a frame with a schema but no values has no data (the panel would say "No data")', () => {
-    const [outcome] = parseDsQuery({ results: { A: { status: 200, frames: [{ schema: { fields: [] }, data: { values: [] } }] } } });
-    expect(hasData(outcome!)).toBe(false);
+    const outcomes = parseDsQuery({
+      results: { A: { status: 200, frames: [{ schema: { fields: [] }, data: { values: [] } }] } },
+    });
+    expect(outcomes.map(hasData)).toEqual([false]);
   });
 
   test('no frame at all has no data', () => {
-    const [outcome] = parseDsQuery({ results: { B: { status: 200, frames: [] } } });
-    expect(outcome).toEqual({ refId: 'B', frameRows: [] });
-    expect(hasData(outcome!)).toBe(false);
+    const outcomes = parseDsQuery({ results: { B: { status: 200, frames: [] } } });
+    expect(outcomes).toEqual([{ refId: 'B', frameRows: [] }]);
+    expect(outcomes.map(hasData)).toEqual([false]);
   });
 
   test('a failed query carries its error and has no data even with frames', () => {
     const body = {
       results: {
-        A: { status: 400, error: 'bad_data: 1:18: parse error: unexpected end of input', errorSource: 'downstream', frames: [{ data: { values: [[1]] } }] },
+        A: {
+          status: 400,
+          error: 'bad_data: 1:18: parse error: unexpected end of input',
+          errorSource: 'downstream',
+          frames: [{ data: { values: [[1]] } }],
+        },
         B: { status: 200, frames: [{ data: { values: [[1], [2]] } }] },
       },
     };
@@ -53,14 +76,22 @@ describe('parseDsQuery and hasData', () => {
   });
 
   test('a body without results is refused', () => {
-    expect(() => parseDsQuery({ message: 'Unauthorized' })).toThrow(/not a Grafana \/api\/ds\/query answer/);
+    expect(() => parseDsQuery({ message: 'Unauthorized' })).toThrow(
+      /not a Grafana \/api\/ds\/query answer/,
+    );
   });
 });
 
 describe('parseHealth', () => {
   test.each([
     [{ status: 'OK', message: 'Successfully queried the Prometheus API.' }, true],
-    [{ status: 'ERROR', message: 'Post "http://mimir:9009/prometheus/api/v1/query": dial tcp: connection refused' }, false],
+    [
+      {
+        status: 'ERROR',
+        message: 'Post "http://mimir:9009/prometheus/api/v1/query": dial tcp: connection refused',
+      },
+      false,
+    ],
   ])('%j -> ok=%s', (body, ok) => {
     expect(parseHealth(body)).toEqual({ ok, message: body.message });
   });
@@ -72,8 +103,18 @@ describe('parseHealth', () => {
 
 test('parseDashboardSearch keeps dashboards, not folders', () => {
   const body = [
-    { id: 1, uid: 'roboshpee-overview', title: 'RoboShpee overview', uri: 'db/roboshpee-overview', type: 'dash-db', tags: [], isStarred: false },
+    {
+      id: 1,
+      uid: 'roboshpee-overview',
+      title: 'RoboShpee overview',
+      uri: 'db/roboshpee-overview',
+      type: 'dash-db',
+      tags: [],
+      isStarred: false,
+    },
     { id: 2, uid: 'stack', title: 'Stack', type: 'dash-folder', tags: [], isStarred: false },
   ];
-  expect(parseDashboardSearch(body)).toEqual([{ uid: 'roboshpee-overview', title: 'RoboShpee overview' }]);
+  expect(parseDashboardSearch(body)).toEqual([
+    { uid: 'roboshpee-overview', title: 'RoboShpee overview' },
+  ]);
 });

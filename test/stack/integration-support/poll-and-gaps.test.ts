@@ -39,7 +39,9 @@ describe('pollUntil', () => {
     }).catch((e: unknown) => e);
     const elapsed = performance.now() - started;
     expect(error).toBeInstanceOf(PollTimeoutError);
-    expect((error as Error).message).toMatch(/gave up after \d+ attempts \(limit 120 ms\) waiting for trace abc in Tempo; last seen: 0 spans/);
+    expect((error as Error).message).toMatch(
+      /gave up after \d+ attempts \(limit 120 ms\) waiting for trace abc in Tempo; last seen: 0 spans/,
+    );
     expect(elapsed).toBeGreaterThanOrEqual(115);
     expect(elapsed).toBeLessThan(1_000);
   });
@@ -70,29 +72,40 @@ describe('pollUntil', () => {
 
   test('a falsy answer (0, empty string) is an answer, not "not yet"', async () => {
     expect((await pollUntil(async () => 0, { description: 'zero', timeoutMs: 50 })).value).toBe(0);
-    expect((await pollUntil(async () => '', { description: 'empty', timeoutMs: 50 })).value).toBe('');
+    expect((await pollUntil(async () => '', { description: 'empty', timeoutMs: 50 })).value).toBe(
+      '',
+    );
   });
 });
 
 describe('sampleGaps', () => {
   const window = { fromSeconds: 1000, toSeconds: 1100 };
   const every10s = (from: number, to: number) =>
-    Array.from({ length: (to - from) / 10 + 1 }, (_, i) => ({ timestampSeconds: from + i * 10, value: i }));
+    Array.from({ length: (to - from) / 10 + 1 }, (_, i) => ({
+      timestampSeconds: from + i * 10,
+      value: i,
+    }));
 
   test('samples every 10 s across the window: no gap', () => {
     expect(sampleGaps(every10s(1000, 1100), window, 15)).toEqual([]);
   });
 
   test('a missing stretch in the middle is reported with its bounds', () => {
-    const samples = every10s(1000, 1100).filter((s) => s.timestampSeconds < 1040 || s.timestampSeconds > 1070);
+    const samples = every10s(1000, 1100).filter(
+      (s) => s.timestampSeconds < 1040 || s.timestampSeconds > 1070,
+    );
     expect(sampleGaps(samples, window, 15)).toEqual([{ fromSeconds: 1030, toSeconds: 1080 }]);
   });
 
   test('samples that stop before the window ends leave a tail gap', () => {
-    expect(sampleGaps(every10s(1000, 1050), window, 15)).toEqual([{ fromSeconds: 1050, toSeconds: 1100 }]);
+    expect(sampleGaps(every10s(1000, 1050), window, 15)).toEqual([
+      { fromSeconds: 1050, toSeconds: 1100 },
+    ]);
   });
 
   test('no sample at all is one gap over the whole window; samples outside it do not count', () => {
-    expect(sampleGaps([{ timestampSeconds: 900, value: 1 }], window, 15)).toEqual([{ fromSeconds: 1000, toSeconds: 1100 }]);
+    expect(sampleGaps([{ timestampSeconds: 900, value: 1 }], window, 15)).toEqual([
+      { fromSeconds: 1000, toSeconds: 1100 },
+    ]);
   });
 });

@@ -44,7 +44,9 @@ describe('spansetFilter builds TraceQL the real grammar accepts', () => {
   });
 
   test('an attribute name outside [A-Za-z0-9_.] is quoted and still parses', () => {
-    const query = spansetFilter({ attributes: [{ scope: 'span', attribute: 'odd name', value: 'x' }] });
+    const query = spansetFilter({
+      attributes: [{ scope: 'span', attribute: 'odd name', value: 'x' }],
+    });
     expect(query).toBe('{ span."odd name" = "x" }');
     expect(grammarError('traceql', query)).toBeUndefined();
   });
@@ -60,14 +62,21 @@ describe('spansetFilter builds TraceQL the real grammar accepts', () => {
 
 describe('logQuery builds LogQL the real grammar accepts', () => {
   test.each(AWKWARD)('with the value %j', (value) => {
-    const query = logQuery({ stream: { service_name: 'roboshpee' }, contains: value, labelFilters: { trace_id: value } });
+    const query = logQuery({
+      stream: { service_name: 'roboshpee' },
+      contains: value,
+      labelFilters: { trace_id: value },
+    });
     expect(grammarError('logql', query)).toBeUndefined();
   });
 
   test('a trace id as a structured-metadata filter after the selector', () => {
-    expect(logQuery({ stream: { service_name: 'roboshpee' }, labelFilters: { trace_id: '4bf92f3577b34da6a3ce929d0e0e4736' } })).toBe(
-      '{service_name="roboshpee"} | trace_id="4bf92f3577b34da6a3ce929d0e0e4736"',
-    );
+    expect(
+      logQuery({
+        stream: { service_name: 'roboshpee' },
+        labelFilters: { trace_id: '4bf92f3577b34da6a3ce929d0e0e4736' },
+      }),
+    ).toBe('{service_name="roboshpee"} | trace_id="4bf92f3577b34da6a3ce929d0e0e4736"');
   });
 
   test.each([
@@ -80,7 +89,9 @@ describe('logQuery builds LogQL the real grammar accepts', () => {
 
 describe('PromQL builders produce what the real grammar accepts', () => {
   test.each(AWKWARD)('with the value %j', (value) => {
-    const query = sumOf(seriesSelector('roboshpee_commands', { command_name: value, job: 'roboshpee' }));
+    const query = sumOf(
+      seriesSelector('roboshpee_commands', { command_name: value, job: 'roboshpee' }),
+    );
     expect(grammarError('promql', query)).toBeUndefined();
   });
 

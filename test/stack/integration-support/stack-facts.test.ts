@@ -1,5 +1,9 @@
 import { existsSync } from 'node:fs';
 import { expect, test } from 'vitest';
+import {
+  provisionedDashboardFiles,
+  provisionedDatasources,
+} from '../../integration/support/grafana-provisioning.js';
 import { readStackFacts } from '../../integration/support/stack-facts.js';
 
 // The container suites derive images, configs and ports from the project's own files. This
@@ -16,4 +20,14 @@ test('the container suites can derive what they need from compose.yaml and infra
   expect(facts.alloy.otlpGrpcPort).toBeGreaterThan(0);
   expect(facts.grafana.httpPort).toBeGreaterThan(0);
   expect(facts.botDemoPort).toBeGreaterThan(0);
+});
+
+test("Grafana's provisioning is readable from the files compose mounts into it", () => {
+  const { grafana } = readStackFacts();
+  const uids = provisionedDatasources(grafana.service).map((d) => d.uid);
+  expect(uids.length).toBeGreaterThan(0);
+  expect(new Set(uids).size, 'datasource uids are unique').toBe(uids.length);
+  const dashboards = provisionedDashboardFiles(grafana.service);
+  expect(dashboards.length).toBeGreaterThan(0);
+  for (const file of dashboards) expect(existsSync(file), file).toBe(true);
 });

@@ -2,7 +2,7 @@ import { PermissionFlagsBits } from 'discord.js';
 import { decideRoleCreate, roleCreated } from '../../core/role-create.js';
 import { MAX_ROLE_NAME_LENGTH } from '../../core/role-name.js';
 import { snapshotGuild } from '../../discord/guild-snapshot.js';
-import { recordRoleChange } from '../../telemetry/observe.js';
+import { observeRoleLookup, recordRoleChange } from '../../telemetry/observe.js';
 import type { Subcommand } from './subcommand.js';
 
 const NAME_OPTION = 'name';
@@ -25,13 +25,15 @@ export const roleCreate: Subcommand = {
     const typed = interaction.options.getString(NAME_OPTION, true);
     const { roles, manageableNames } = snapshotGuild(interaction.guild, roleColor);
     scope.setRole(typed, manageableNames);
-    const decision = decideRoleCreate({
-      typed,
-      existing: roles,
-      callerCanManageRoles: interaction.memberPermissions.has(PermissionFlagsBits.ManageRoles),
-      ownerId: interaction.guild.ownerId,
-      callerMention: `<@${interaction.user.id}>`,
-    });
+    const decision = observeRoleLookup(() =>
+      decideRoleCreate({
+        typed,
+        existing: roles,
+        callerCanManageRoles: interaction.memberPermissions.has(PermissionFlagsBits.ManageRoles),
+        ownerId: interaction.guild.ownerId,
+        callerMention: `<@${interaction.user.id}>`,
+      }),
+    );
     if (decision.kind === 'done') return decision.result;
     await interaction.guild.roles.create({
       name: decision.name,

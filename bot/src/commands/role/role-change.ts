@@ -1,5 +1,5 @@
 import type { GuildMember } from 'discord.js';
-import { type RoleAction, decideRoleChange, roleChanged } from '../../core/role-change.js';
+import { decideRoleChange, type RoleAction, roleChanged } from '../../core/role-change.js';
 import { matchRoles } from '../../core/role-matching.js';
 import { MAX_ROLE_NAME_LENGTH } from '../../core/role-name.js';
 import { snapshotGuild } from '../../discord/guild-snapshot.js';
@@ -61,7 +61,8 @@ export function roleChangeSubcommand(action: RoleAction, description: string): S
     async autocomplete(interaction, { roleColor }) {
       const { manageable } = snapshotGuild(interaction.guild, roleColor);
       const held = memberRoleIds(interaction.member);
-      const offered = action === 'remove' ? manageable.filter((role) => held.has(role.id)) : manageable;
+      const offered =
+        action === 'remove' ? manageable.filter((role) => held.has(role.id)) : manageable;
       return matchRoles(interaction.options.getFocused(), offered).map((role) => ({
         name: role.name,
         value: role.name,

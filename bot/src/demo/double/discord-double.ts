@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { createGuildFixture, type GuildFixture } from '../fixture/guild-fixture.js';
 import { SnowflakeSource } from '../snowflake.js';
 import type { RecordedCall } from './call-log.js';
 import { CONTROL_PREFIX, handleControl, NoBotConnected } from './control-api.js';
-import { DISCORD_ERRORS } from './discord-errors.js';
+import { answerWith, DISCORD_ERRORS } from './discord-errors.js';
 import { discordRoutes } from './discord-routes.js';
 import {
   type FailureRates,
@@ -17,15 +16,12 @@ import {
 import { Gateway } from './gateway.js';
 import { GuildState } from './guild-state.js';
 import { HierarchyDrift } from './hierarchy-drift.js';
+import { BodyTooLarge, readBody, redactPath, sendAnswer } from './http-exchange.js';
 import { buildInteraction, type InteractionRequest } from './interaction-payload.js';
 import { InteractionRegistry, type InteractionResult } from './interaction-registry.js';
-import {
-  DEFAULT_RATE_LIMIT,
-  RateLimitBuckets,
-  type RateLimitPolicy,
-  tooManyRequests,
-} from './rate-limits.js';
-import { type ApiAnswer, RestRouter } from './rest-router.js';
+import { DEFAULT_RATE_LIMIT, RateLimitBuckets, type RateLimitPolicy } from './rate-limits.js';
+import { RestApi } from './rest-api.js';
+import { RestRouter } from './rest-router.js';
 
 /** The subset of a pino logger the double writes to. */
 export interface DoubleLogger {
@@ -48,6 +44,8 @@ export interface DiscordDoubleOptions {
   readonly callbackTimeoutMs?: number;
   /** Discord's limit for the first interaction answer. Default 3000 ms. */
   readonly callbackDeadlineMs?: number;
+  /** Calls kept in `calls`, oldest dropped first, so a long demo run stays bounded. Default 10000. */
+  readonly maxRecordedCalls?: number;
   /** Logs unknown routes and handler errors (never headers or bodies). Default: silent. */
   readonly logger?: DoubleLogger;
 }
@@ -71,7 +69,7 @@ export interface DiscordDouble {
   readonly fixture: GuildFixture;
   /** The guild as it is now: roles, members, and admin-style changes for tests. */
   readonly guild: GuildState;
-  /** Every REST call in arrival order (control API and gateway upgrades excluded). */
+  /** REST calls in arrival order, the latest `maxRecordedCalls` (control API and gateway upgrades excluded). */
   readonly calls: readonly RecordedCall[];
   clearCalls(): void;
   setFailures(failures: Partial<FailureRates> | false): void;
@@ -87,7 +85,6 @@ export interface DiscordDouble {
 }
 
 const API_PREFIX = '/api/v10';
-const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Starts the double and resolves once it listens. */
 export async function startDiscordDouble(
@@ -102,14 +99,13 @@ export async function startDiscordDouble(
   const started = Date.now();
   const calls: RecordedCall[] = [];
   const faults = new FaultInjector(resolveFailureRates(options.failures), seed);
-  const buckets = new RateLimitBuckets(options.rateLimit ?? DEFAULT_RATE_LIMIT);
   const callbackTimeoutMs = options.callbackTimeoutMs ?? 5000;
-
+  const maxRecordedCalls = options.maxRecordedCalls ?? 10_000;
   let gatewayUrl = '';
-  // The gateway needs the state and the state dispatches through the gateway.
-  let gateway: Gateway | undefined;
-  const state = new GuildState(fixture, ids, (event, data) => gateway?.dispatch(event, data));
-  gateway = new Gateway({
+
+  // State changes go out over the gateway, which serves the state: closures tie the knot.
+  const state = new GuildState(fixture, ids, (event, data) => gateway.dispatch(event, data));
+  const gateway = new Gateway({
     token,
     state,
     gatewayUrl: () => gatewayUrl,
@@ -121,145 +117,86 @@ export async function startDiscordDouble(
     API_PREFIX,
     discordRoutes({ state, interactions, drift, ids, gatewayUrl: () => gatewayUrl }),
   );
+  const api = new RestApi({
+    router,
+    token,
+    faults,
+    buckets: new RateLimitBuckets(options.rateLimit ?? DEFAULT_RATE_LIMIT),
+    onUnknownRoute: (method, path) =>
+      logger?.warn({ method, path: redactPath(path) }, 'Discord double: unknown route'),
+  });
   const defaultUserId = (fixture.members[4] ?? fixture.members[0])?.user.id ?? fixture.ownerId;
 
   const sendInteraction = (
     request: InteractionRequest,
     sendOptions: { readonly timeoutMs?: number } = {},
   ): Promise<InteractionResult> => {
-    if (gateway === undefined || gateway.readySessions === 0)
-      return Promise.reject(new NoBotConnected());
+    if (gateway.readySessions === 0) return Promise.reject(new NoBotConnected());
     const userId = request.userId ?? defaultUserId;
     const built = buildInteraction(state, request, ids.next(), userId);
-    const user = state.member(userId)?.user;
-    if (user === undefined) return Promise.reject(new Error(`no member ${userId}`));
-    interactions.register(built.id, built.token, request.autocomplete ? 4 : 2, user);
+    interactions.register(built.id, built.token, built.type, built.user);
     const result = interactions.waitForResult(built.id, sendOptions.timeoutMs ?? callbackTimeoutMs);
     gateway.dispatchToOne('INTERACTION_CREATE', built.payload);
     return result;
   };
-
-  async function answerApi(
-    call: RecordedCall,
-    url: URL,
-    request: IncomingMessage,
-  ): Promise<ApiAnswer> {
-    const match = router.match(call.method, url.pathname);
-    if (match.kind === 'wrong-method') return discordError(DISCORD_ERRORS.methodNotAllowed);
-    if (match.kind === 'none') {
-      logger?.warn(
-        { method: call.method, path: redactPath(url.pathname) },
-        'Discord double: unknown route',
-      );
-      return discordError(DISCORD_ERRORS.notFound);
-    }
-    const { route, params } = match;
-    if (route.botAuth && request.headers.authorization !== `Bot ${token}`) {
-      return discordError(DISCORD_ERRORS.unauthorized);
-    }
-    const apiRequest = {
-      method: call.method,
-      path: url.pathname,
-      query: url.searchParams,
-      headers: request.headers,
-      body: call.body,
-      params,
-    };
-    if (!route.limited) {
-      await sleep(faults.latency());
-      return route.handle(apiRequest);
-    }
-    const fault = faults.next();
-    await sleep(fault.delayMs);
-    // Buckets are per route and guild, as Discord's major parameter makes them.
-    const bucket = `${route.method} ${route.template} ${params.guild ?? ''}`;
-    if (fault.kind === 'rate-limit') {
-      call.injected = 'rate-limit';
-      return tooManyRequests(
-        bucket,
-        options.rateLimit?.limit ?? DEFAULT_RATE_LIMIT.limit,
-        fault.retryAfterMs,
-      );
-    }
-    if (fault.kind === 'server-error') {
-      call.injected = 'server-error';
-      const error = {
-        500: DISCORD_ERRORS.internal,
-        502: DISCORD_ERRORS.badGateway,
-        503: DISCORD_ERRORS.unavailable,
-      }[fault.status];
-      return discordError(error);
-    }
-    const verdict = buckets.take(bucket);
-    if (verdict.exceeded) {
-      const retryAfterMs = Number(verdict.headers['x-ratelimit-reset-after']) * 1000;
-      return tooManyRequests(
-        bucket,
-        options.rateLimit?.limit ?? DEFAULT_RATE_LIMIT.limit,
-        retryAfterMs,
-      );
-    }
-    const answer = await route.handle(apiRequest);
-    if (answer.injected !== undefined) call.injected = answer.injected;
-    return { ...answer, headers: { ...verdict.headers, ...answer.headers } };
-  }
+  const control = {
+    health: () => ({
+      status: 'ok',
+      guildId: state.id,
+      botConnected: gateway.readySessions > 0,
+      gatewaySessions: gateway.readySessions,
+    }),
+    send: (request: InteractionRequest, timeoutMs: number | undefined) =>
+      sendInteraction(request, timeoutMs === undefined ? {} : { timeoutMs }),
+  };
 
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://double.invalid');
+    // discord.js percent-encodes `@` in `@original`; routes and records use the plain form.
+    const path = url.pathname.replaceAll('%40', '@');
     const method = request.method ?? 'GET';
-    let body: unknown;
     try {
-      body = await readBody(request);
-    } catch {
-      send(response, { status: 413, body: { message: '413: Request Entity Too Large', code: 0 } });
-      return;
-    }
-    try {
-      if (url.pathname === CONTROL_PREFIX || url.pathname.startsWith(`${CONTROL_PREFIX}/`)) {
-        send(
-          response,
-          await handleControl(
-            { health, send: (r, t) => sendInteraction(r, t === undefined ? {} : { timeoutMs: t }) },
-            method,
-            url.pathname,
-            body,
-          ),
-        );
+      const body = await readBody(request);
+      if (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`)) {
+        sendAnswer(response, await handleControl(control, method, path, body));
         return;
       }
-      if (!router.owns(url.pathname)) {
-        send(response, discordError(DISCORD_ERRORS.notFound));
+      if (!router.owns(path)) {
+        sendAnswer(response, answerWith(DISCORD_ERRORS.notFound));
         return;
       }
       const call: RecordedCall = {
         method,
-        path: url.pathname,
+        path,
         query: url.search.replace(/^\?/, ''),
-        headers: Object.fromEntries(
-          Object.entries(request.headers).map(([name, value]) => [
-            name,
-            Array.isArray(value) ? value.join(', ') : (value ?? ''),
-          ]),
-        ),
+        headers: flattenHeaders(request.headers),
         body,
         status: 0,
         at: Date.now() - started,
       };
       calls.push(call);
-      const answer = await answerApi(call, url, request);
+      if (calls.length > maxRecordedCalls) calls.splice(0, calls.length - maxRecordedCalls);
+      const answer = await api.answer(call, url.searchParams, request.headers);
       call.status = answer.status;
-      send(response, answer);
+      sendAnswer(response, answer);
     } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        sendAnswer(response, {
+          status: 413,
+          body: { message: '413: Request Entity Too Large', code: 0 },
+        });
+        return;
+      }
       logger?.warn(
-        { method, path: redactPath(url.pathname), err: String(error) },
+        { method, path: redactPath(path), err: String(error) },
         'Discord double: handler failed',
       );
-      send(response, discordError(DISCORD_ERRORS.internal));
+      sendAnswer(response, answerWith(DISCORD_ERRORS.internal));
     }
   });
   server.on('upgrade', (request, socket, head) => {
     const path = new URL(request.url ?? '/', 'http://double.invalid').pathname;
-    if (path === '/gateway' && gateway !== undefined) gateway.handleUpgrade(request, socket, head);
+    if (path === '/gateway') gateway.handleUpgrade(request, socket, head);
     else socket.destroy();
   });
 
@@ -276,16 +213,6 @@ export async function startDiscordDouble(
     host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   const baseUrl = `http://${reachable}:${port}`;
   gatewayUrl = `ws://${reachable}:${port}/gateway`;
-
-  function health(): object {
-    const sessions = gateway?.readySessions ?? 0;
-    return {
-      status: 'ok',
-      guildId: state.id,
-      botConnected: sessions > 0,
-      gatewaySessions: sessions,
-    };
-  }
 
   return {
     baseUrl,
@@ -310,7 +237,7 @@ export async function startDiscordDouble(
     async close() {
       drift.close();
       interactions.close();
-      gateway?.close();
+      gateway.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
@@ -319,41 +246,15 @@ export async function startDiscordDouble(
 
 /** Shaped like a real bot token (base64 user id, timestamp, HMAC) so clients parse it as one. */
 function botToken(userId: string): string {
-  return `${Buffer.from(userId).toString('base64url')}.${randomBytes(4).toString('base64url')}.${randomBytes(27).toString('base64url')}`;
+  const random = (bytes: number) => randomBytes(bytes).toString('base64url');
+  return `${Buffer.from(userId).toString('base64url')}.${random(4)}.${random(27)}`;
 }
 
-function discordError(error: { readonly status: number; readonly body: object }): ApiAnswer {
-  return { status: error.status, body: error.body };
-}
-
-/** Path segments that look like interaction or webhook tokens never reach logs. */
-function redactPath(path: string): string {
-  return path.replace(/[A-Za-z0-9_-]{40,}/g, ':token');
-}
-
-async function readBody(request: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new RangeError('body too large');
-    chunks.push(chunk as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (text === '') return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
-
-function send(response: ServerResponse, answer: ApiAnswer): void {
-  const headers: Record<string, string> = { ...answer.headers };
-  if (answer.status === 204 || answer.body === undefined) {
-    response.writeHead(answer.status, headers).end();
-    return;
-  }
-  headers['content-type'] = 'application/json';
-  response.writeHead(answer.status, headers).end(JSON.stringify(answer.body));
+function flattenHeaders(headers: IncomingHttpHeaders): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(headers).map(([name, value]) => [
+      name,
+      Array.isArray(value) ? value.join(', ') : (value ?? ''),
+    ]),
+  );
 }

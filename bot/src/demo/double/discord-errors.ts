@@ -1,9 +1,10 @@
 import { RESTJSONErrorCodes } from 'discord.js';
+import type { ApiAnswer } from './rest-router.js';
 
 /** A JSON error answer shaped like Discord's: `{ message, code }` with Discord's HTTP status. */
 export interface DiscordError {
   readonly status: number;
-  readonly body: { readonly message: string; readonly code: number };
+  readonly body: { readonly message: string; readonly code: number; readonly errors?: object };
 }
 
 function error(status: number, message: string, code: number): DiscordError {
@@ -32,3 +33,18 @@ export const DISCORD_ERRORS = {
   badGateway: error(502, '502: Bad Gateway', 0),
   unavailable: error(503, '503: Service Unavailable', 0),
 } as const satisfies Record<string, DiscordError>;
+
+/** 50035 with Discord's per-field error tree, e.g. `invalidBody('data.choices', 'Must be 25 or fewer in length.')`. */
+export function invalidBody(field: string, message: string): DiscordError {
+  return {
+    status: 400,
+    body: {
+      ...DISCORD_ERRORS.invalidBody.body,
+      errors: { [field]: { _errors: [{ code: 'INVALID', message }] } },
+    },
+  };
+}
+
+export function answerWith(error: DiscordError): ApiAnswer {
+  return { status: error.status, body: error.body };
+}

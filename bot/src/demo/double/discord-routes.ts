@@ -1,5 +1,5 @@
 import type { SnowflakeSource } from '../snowflake.js';
-import { DISCORD_ERRORS, type DiscordError } from './discord-errors.js';
+import { answerWith, DISCORD_ERRORS } from './discord-errors.js';
 import type { GuildState } from './guild-state.js';
 import type { HierarchyDrift } from './hierarchy-drift.js';
 import type { InteractionRegistry } from './interaction-registry.js';
@@ -30,15 +30,12 @@ function ok(body: unknown, status = 200): ApiAnswer {
   return { status, body };
 }
 
-function fail(error: DiscordError): ApiAnswer {
-  return { status: error.status, body: error.body };
-}
 
 /** The REST routes a discord.js bot uses for RoboShpee's commands, answered as Discord does. */
 export function discordRoutes(ctx: DiscordRouteContext): Route[] {
   const { state, interactions } = ctx;
   const inGuild = (guild: string | undefined, answer: () => ApiAnswer): ApiAnswer =>
-    guild === state.id ? answer() : fail(DISCORD_ERRORS.unknownGuild);
+    guild === state.id ? answer() : answerWith(DISCORD_ERRORS.unknownGuild);
   const commands = new Map<string, unknown[]>();
   const registerCommands = (key: string, body: unknown): ApiAnswer => {
     const registered = (Array.isArray(body) ? body : []).map((command) => ({
@@ -55,7 +52,7 @@ export function discordRoutes(ctx: DiscordRouteContext): Route[] {
       const drifted = params.role !== undefined && ctx.drift.maybeDrift(params.role);
       const error = state.changeMemberRole(params.user ?? '', params.role ?? '', action);
       if (error === null) return { status: 204 };
-      return drifted ? { ...fail(error), injected: 'hierarchy-drift' } : fail(error);
+      return drifted ? { ...answerWith(error), injected: 'hierarchy-drift' } : answerWith(error);
     });
 
   return [
@@ -75,7 +72,7 @@ export function discordRoutes(ctx: DiscordRouteContext): Route[] {
     route('GET', '/users/@me', BOT, () => ok(state.fixture.botUser)),
     route('GET', '/users/:user', BOT, ({ params }) => {
       const member = state.member(params.user ?? '');
-      return member === undefined ? fail(DISCORD_ERRORS.unknownUser) : ok(member.user);
+      return member === undefined ? answerWith(DISCORD_ERRORS.unknownUser) : ok(member.user);
     }),
     route('GET', '/applications/@me', BOT, () =>
       ok({
@@ -125,7 +122,7 @@ export function discordRoutes(ctx: DiscordRouteContext): Route[] {
       inGuild(params.guild, () => {
         const limit = Math.min(1000, Math.max(1, Number(query.get('limit') ?? 1)));
         const afterParam = query.get('after') ?? '0';
-        if (!/^\d{1,20}$/.test(afterParam)) return fail(DISCORD_ERRORS.invalidBody);
+        if (!/^\d{1,20}$/.test(afterParam)) return answerWith(DISCORD_ERRORS.invalidBody);
         const after = BigInt(afterParam);
         const members = state
           .members()
@@ -138,7 +135,7 @@ export function discordRoutes(ctx: DiscordRouteContext): Route[] {
     route('GET', '/guilds/:guild/members/:user', BOT, ({ params }) =>
       inGuild(params.guild, () => {
         const member = state.member(params.user ?? '');
-        return member === undefined ? fail(DISCORD_ERRORS.unknownMember) : ok(member);
+        return member === undefined ? answerWith(DISCORD_ERRORS.unknownMember) : ok(member);
       }),
     ),
     route('PUT', '/guilds/:guild/members/:user/roles/:role', BOT_LIMITED, ({ params }) =>

@@ -22,6 +22,9 @@ export interface FailureRates {
   readonly latencyMs: readonly [min: number, max: number];
 }
 
+/** Delays stay bounded: nothing the double does may outlast a test or a shutdown by much. */
+const MAX_DELAY_MS = 30_000;
+
 /** Demo defaults: rare enough that most commands succeed, frequent enough to show on a dashboard. */
 export const DEMO_FAILURES: FailureRates = {
   serverErrorRate: 0.03,
@@ -123,10 +126,38 @@ function fromScript(fault: ScriptedFault): Fault {
   }
 }
 
-/** Fills unspecified rates from the demo defaults; `false` turns every failure off. */
+/**
+ * Fills unspecified rates from the demo defaults (pass `{ ...NO_FAILURES, x }` to start from
+ * none); `false` turns every failure off. Throws a RangeError naming a field out of range.
+ */
 export function resolveFailureRates(
   failures: Partial<FailureRates> | false | undefined,
 ): FailureRates {
   if (failures === false) return NO_FAILURES;
-  return { ...DEMO_FAILURES, ...failures };
+  const rates = { ...DEMO_FAILURES, ...failures };
+  for (const field of [
+    'serverErrorRate',
+    'rateLimitRate',
+    'slowRate',
+    'hierarchyDriftRate',
+  ] as const) {
+    const value = rates[field];
+    if (!(value >= 0 && value <= 1))
+      throw new RangeError(`failures.${field} must be from 0 to 1, got ${value}`);
+  }
+  for (const field of ['retryAfterMs', 'hierarchyDriftMs'] as const) {
+    const value = rates[field];
+    if (!(value >= 0 && value <= MAX_DELAY_MS)) {
+      throw new RangeError(`failures.${field} must be from 0 to ${MAX_DELAY_MS} ms, got ${value}`);
+    }
+  }
+  for (const field of ['slowDelayMs', 'latencyMs'] as const) {
+    const [min, max] = rates[field];
+    if (!(min >= 0 && max >= min && max <= MAX_DELAY_MS)) {
+      throw new RangeError(
+        `failures.${field} must be [min, max] with 0 <= min <= max <= ${MAX_DELAY_MS} ms, got [${min}, ${max}]`,
+      );
+    }
+  }
+  return rates;
 }

@@ -33,11 +33,13 @@ export class HierarchyDrift {
       return false;
     }
     this.#drifting = true;
-    const home = role.position;
+    // Back above the same neighbour, even if roles were created (and positions shifted) meanwhile.
+    const neighbour = this.#state.roles().filter((r) => r.position < role.position).at(-1)?.id;
     const moved = this.#state.moveRole(roleId, this.#state.botTopPosition(), false);
     this.#later(GATEWAY_LAG_MS, () => this.#state.announceRoles(moved));
     this.#later(Math.max(GATEWAY_LAG_MS, this.#faults.rates.hierarchyDriftMs), () => {
-      this.#state.moveRole(roleId, home);
+      const below = neighbour === undefined ? undefined : this.#state.role(neighbour);
+      this.#state.moveRole(roleId, (below?.position ?? 0) + 1);
       this.#drifting = false;
     });
     return true;

@@ -1,5 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { type APIGuildMember, ApplicationCommandOptionType, InteractionType } from 'discord.js';
+import {
+  type APIGuildMember,
+  type APIUser,
+  ApplicationCommandOptionType,
+  InteractionType,
+} from 'discord.js';
 import { snowflakeAt } from '../snowflake.js';
 import { defaultFocusedOption, optionType } from './command-catalog.js';
 import type { GuildState } from './guild-state.js';
@@ -28,6 +33,10 @@ export class InvalidInteractionRequest extends Error {
 export interface BuiltInteraction {
   readonly id: string;
   readonly token: string;
+  readonly type: InteractionType;
+  /** Who sent it. */
+  readonly user: APIUser;
+  /** INTERACTION_CREATE's data. */
   readonly payload: object;
 }
 
@@ -91,15 +100,18 @@ export function buildInteraction(
 
   const token = `aW50ZXJhY3Rpb246${randomBytes(48).toString('base64url')}`;
   const { fixture } = state;
+  const type = request.autocomplete
+    ? InteractionType.ApplicationCommandAutocomplete
+    : InteractionType.ApplicationCommand;
   return {
     id,
     token,
+    type,
+    user: member.user,
     payload: {
       id,
       application_id: fixture.applicationId,
-      type: request.autocomplete
-        ? InteractionType.ApplicationCommandAutocomplete
-        : InteractionType.ApplicationCommand,
+      type,
       token,
       version: 1,
       data: {

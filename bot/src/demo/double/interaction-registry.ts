@@ -208,7 +208,14 @@ export class InteractionRegistry {
   }
 
   #wake(pending: Pending, closing = false): void {
-    for (const waiter of [...pending.waiters]) waiter(closing);
+    if (closing) {
+      for (const waiter of [...pending.waiters]) waiter(true);
+      return;
+    }
+    // After the current request is answered and recorded, so waiters see its final status.
+    setImmediate(() => {
+      for (const waiter of [...pending.waiters]) waiter(false);
+    });
   }
 
   #message(

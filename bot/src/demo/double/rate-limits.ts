@@ -1,10 +1,5 @@
 import { createHash } from 'node:crypto';
-
-/** Headers and, when the bucket is exhausted, the 429 body Discord would send. */
-export interface RateLimitVerdict {
-  readonly headers: Record<string, string>;
-  readonly exceeded: boolean;
-}
+import type { ApiAnswer } from './rest-router.js';
 
 export interface RateLimitPolicy {
   /** Requests per bucket per window; Discord's per-route limits are of this order. */
@@ -14,6 +9,11 @@ export interface RateLimitPolicy {
 
 /** Default: Discord's common per-route limit for guild member and role routes. */
 export const DEFAULT_RATE_LIMIT: RateLimitPolicy = { limit: 10, windowMs: 10_000 };
+
+/** The headers for an allowed request, or the 429 for one over the limit. */
+export type RateLimitVerdict =
+  | { readonly exceeded: false; readonly headers: Record<string, string> }
+  | { readonly exceeded: true; readonly answer: ApiAnswer };
 
 interface Window {
   readonly startedAt: number;
@@ -25,37 +25,35 @@ interface Window {
  * so discord.js learns the limits and queues requests itself before it would hit a 429.
  */
 export class RateLimitBuckets {
-  readonly #policy: RateLimitPolicy;
+  readonly policy: RateLimitPolicy;
   readonly #windows = new Map<string, Window>();
 
   constructor(policy: RateLimitPolicy) {
-    this.#policy = policy;
+    this.policy = policy;
   }
 
-  /** Counts one request against `bucket` (e.g. `PUT /guilds/:id/members/:id/roles/:id` plus its guild). */
+  /** Counts one request against `bucket` (a route template plus its guild). */
   take(bucket: string, now = Date.now()): RateLimitVerdict {
+    const { limit, windowMs } = this.policy;
     let window = this.#windows.get(bucket);
-    if (window === undefined || now - window.startedAt >= this.#policy.windowMs) {
+    if (window === undefined || now - window.startedAt >= windowMs) {
       window = { startedAt: now, used: 0 };
       this.#windows.set(bucket, window);
     }
-    const exceeded = window.used >= this.#policy.limit;
-    if (!exceeded) window.used += 1;
-    const resetAfterMs = Math.max(0, window.startedAt + this.#policy.windowMs - now);
+    const resetAfterMs = Math.max(0, window.startedAt + windowMs - now);
+    if (window.used >= limit) {
+      return { exceeded: true, answer: tooManyRequests(bucket, limit, resetAfterMs) };
+    }
+    window.used += 1;
     return {
-      exceeded,
-      headers: rateLimitHeaders(
-        bucket,
-        this.#policy.limit,
-        this.#policy.limit - window.used,
-        resetAfterMs,
-      ),
+      exceeded: false,
+      headers: rateLimitHeaders(bucket, limit, limit - window.used, resetAfterMs),
     };
   }
 }
 
 /** The headers Discord sends with every rate-limited route's answer. */
-export function rateLimitHeaders(
+function rateLimitHeaders(
   bucket: string,
   limit: number,
   remaining: number,
@@ -71,7 +69,7 @@ export function rateLimitHeaders(
 }
 
 /** A 429 as Discord sends it: `retry-after` in seconds, the bucket exhausted, a JSON body. */
-export function tooManyRequests(bucket: string, limit: number, retryAfterMs: number) {
+export function tooManyRequests(bucket: string, limit: number, retryAfterMs: number): ApiAnswer {
   const seconds = retryAfterMs / 1000;
   return {
     status: 429,

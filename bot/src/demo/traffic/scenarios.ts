@@ -30,8 +30,11 @@ export interface GuildView {
   botTopPosition(): number;
 }
 
-/** How often each scenario starts: role changes dominate, as on a real game server. */
-const SCENARIO_WEIGHTS = { add: 34, remove: 20, list: 16, age: 12, help: 8, create: 10 } as const;
+/**
+ * How often each scenario starts: role changes dominate, as on a real game server. Adds and
+ * removes balance, so members hold about half the game roles however long the demo runs.
+ */
+const SCENARIO_WEIGHTS = { add: 27, remove: 27, list: 16, age: 12, help: 8, create: 10 } as const;
 
 /** Games members ask a role for; some exist already (a duplicate request). */
 const REQUESTED_GAMES = [
@@ -105,7 +108,10 @@ function roleChange(
   } else {
     const wanted = action === 'add' ? missing : held;
     if (wanted.length > 0) name = random.pick(wanted).name;
-    else {
+    else if (assignable.length === 0) {
+      name = random.pick(UNKNOWN_ROLE_NAMES);
+      mistake = 'unknown role';
+    } else {
       name = random.pick(assignable).name;
       mistake = action === 'add' ? 'already has role' : 'does not have role';
     }

@@ -54,6 +54,7 @@ export function startInMemoryTelemetry(env: Record<string, string> = {}): InMemo
 
 export function metricNamed(all: readonly MetricData[], name: string): MetricData {
   const found = all.find((metric) => metric.descriptor.name === name);
-  if (found === undefined) throw new Error(`no metric ${name} among ${all.map((m) => m.descriptor.name).join(', ')}`);
+  if (found === undefined)
+    throw new Error(`no metric ${name} among ${all.map((m) => m.descriptor.name).join(', ')}`);
   return found;
 }

@@ -1,0 +1,63 @@
+import { describe, expect, test } from 'vitest';
+import { FaultInjector, resolveFailureRates } from '../../src/demo/double/fault-injector.js';
+import { DEMO_FAILURES, NO_FAILURES } from '../../src/demo/index.js';
+
+function draw(seed: number, count: number) {
+  const injector = new FaultInjector(DEMO_FAILURES, seed);
+  return Array.from({ length: count }, () => injector.next());
+}
+
+describe('injected failures', () => {
+  test('occur at the configured rates, with bounded delays', () => {
+    const faults = draw(11, 20_000);
+    const share = (kind: string) => faults.filter((f) => f.kind === kind).length / faults.length;
+    expect(share('rate-limit')).toBeGreaterThan(0.02);
+    expect(share('rate-limit')).toBeLessThan(0.04);
+    // Drawn after the rate limit: (1 - 0.03) * 0.03.
+    expect(share('server-error')).toBeGreaterThan(0.019);
+    expect(share('server-error')).toBeLessThan(0.039);
+    const [minLatency] = DEMO_FAILURES.latencyMs;
+    const maxDelay = DEMO_FAILURES.latencyMs[1] + DEMO_FAILURES.slowDelayMs[1];
+    const delays = faults.map((f) => f.delayMs);
+    expect(Math.min(...delays)).toBeGreaterThanOrEqual(minLatency);
+    expect(Math.max(...delays)).toBeLessThanOrEqual(maxDelay);
+    const slow =
+      faults.filter((f) => f.delayMs > DEMO_FAILURES.latencyMs[1]).length / faults.length;
+    expect(slow).toBeGreaterThan(0.04);
+    expect(slow).toBeLessThan(0.06);
+  });
+
+  test('repeat for the same seed', () => {
+    expect(draw(5, 500)).toEqual(draw(5, 500));
+    expect(draw(5, 500)).not.toEqual(draw(6, 500));
+  });
+
+  test('are off with NO_FAILURES', () => {
+    const injector = new FaultInjector(NO_FAILURES, 1);
+    for (let i = 0; i < 1000; i++) expect(injector.next()).toEqual({ kind: 'none', delayMs: 0 });
+    expect(injector.hierarchyDrift()).toBe(false);
+  });
+
+  test('scripted faults come first, in order', () => {
+    const injector = new FaultInjector(NO_FAILURES, 1);
+    injector.script([
+      { kind: 'server-error', status: 503 },
+      { kind: 'rate-limit', retryAfterMs: 20 },
+    ]);
+    expect(injector.next()).toEqual({ kind: 'server-error', delayMs: 0, status: 503 });
+    expect(injector.next()).toEqual({ kind: 'rate-limit', delayMs: 0, retryAfterMs: 20 });
+    expect(injector.next()).toEqual({ kind: 'none', delayMs: 0 });
+  });
+
+  test.for([
+    [{ rateLimitRate: 1.5 }, 'failures.rateLimitRate must be from 0 to 1, got 1.5'],
+    [{ serverErrorRate: Number.NaN }, 'failures.serverErrorRate must be from 0 to 1, got NaN'],
+    [{ retryAfterMs: -1 }, 'failures.retryAfterMs must be from 0 to 30000 ms, got -1'],
+    [
+      { slowDelayMs: [500, 100] as const },
+      'failures.slowDelayMs must be [min, max] with 0 <= min <= max <= 30000 ms, got [500, 100]',
+    ],
+  ] as const)('refuses %j', ([rates, message]) => {
+    expect(() => resolveFailureRates(rates)).toThrow(message);
+  });
+});

@@ -1,0 +1,132 @@
+import { describe, expect } from 'vitest';
+import { NO_FAILURES } from '../../src/demo/index.js';
+import { addRoleToNewcomer, replyOf, test } from './bot-fixture.js';
+
+const EPHEMERAL = 64;
+const ADMIN_FIX =
+  'Discord refused: I lack the permission to change that role. A server admin can fix it in Server Settings > Roles: give my role the Manage Roles permission and drag it above the game roles.';
+
+describe('the interaction handler turns Discord failures into replies and keeps running', () => {
+  test('GIVEN Discord answers 50013 (role moved above the bot) THEN the admin is told what to fix', async ({
+    discord: { double, logs },
+  }) => {
+    double.setFailures({ ...NO_FAILURES, hierarchyDriftRate: 1, hierarchyDriftMs: 10_000 });
+    const { role: valheim, userId, result } = await addRoleToNewcomer(double, 'Valheim');
+
+    expect(replyOf(result.callback)).toEqual({
+      type: 4,
+      content: ADMIN_FIX,
+      flags: EPHEMERAL,
+      allowed_mentions: { parse: [] },
+    });
+    const put = double.calls.find((call) => call.method === 'PUT');
+    expect(put?.status).toBe(403);
+    expect(double.guild.member(userId)?.roles).not.toContain(valheim);
+    await expect
+      .poll(() => logs.find((r) => r.msg === 'interaction'))
+      .toMatchObject({ outcome: 'forbidden' });
+    expect(
+      logs.find((r) => r.level === 40 && String(r.msg).includes('missing permissions')),
+    ).toMatchObject({
+      error: { type: 'DiscordAPIError', code: 50013, status: 403, method: 'PUT' },
+    });
+  });
+
+  test('GIVEN Discord answers 5xx to every try THEN a retry-later reply, outcome error', async ({
+    discord: { double, logs },
+  }) => {
+    double.setFailures({ ...NO_FAILURES, serverErrorRate: 1 });
+    const {
+      role: valheim,
+      userId,
+      result,
+    } = await addRoleToNewcomer(double, 'Valheim', {
+      timeoutMs: 10_000,
+    });
+
+    expect(replyOf(result.callback)).toEqual({
+      type: 4,
+      content: 'Something went wrong while talking to Discord. Please try again in a moment.',
+      flags: EPHEMERAL,
+      allowed_mentions: { parse: [] },
+    });
+    // discord.js tries once and retries 5xx three times before giving up.
+    const statuses = double.calls
+      .filter((call) => call.method === 'PUT')
+      .map((call) => call.status);
+    expect(statuses).toHaveLength(4);
+    expect(statuses.every((status) => status >= 500)).toBe(true);
+    expect(double.guild.member(userId)?.roles).not.toContain(valheim);
+    await expect
+      .poll(() => logs.find((r) => r.msg === 'interaction'))
+      .toMatchObject({ outcome: 'error' });
+  });
+
+  test('GIVEN a role change slower than 2 s THEN the reply is deferred, then edited in', async ({
+    discord: { double },
+  }) => {
+    double.setFailures({ ...NO_FAILURES, slowRate: 1, slowDelayMs: [2300, 2300] });
+    const {
+      role: valheim,
+      userId,
+      result,
+    } = await addRoleToNewcomer(double, 'Valheim', {
+      timeoutMs: 10_000,
+    });
+
+    expect(result.callback).toEqual({ type: 5, data: { flags: EPHEMERAL } });
+    expect(result.deferredReply).toMatchObject({
+      content: 'Added "Valheim"',
+      allowed_mentions: { parse: [] },
+    });
+    expect(double.guild.member(userId)?.roles).toContain(valheim);
+  }, 15_000);
+
+  test('GIVEN a command this version does not know THEN an apology, and the next command still works', async ({
+    discord: { double },
+  }) => {
+    const stale = await double.sendInteraction({ command: 'ping' });
+    expect(replyOf(stale.callback)).toEqual({
+      type: 4,
+      content: 'This command is not available in this version of RoboShpee.',
+      flags: EPHEMERAL,
+      allowed_mentions: { parse: [] },
+    });
+    const next = await double.sendInteraction({ command: 'help' });
+    expect(replyOf(next.callback).type).toBe(4);
+  });
+
+  test('GIVEN interactions THEN one info line each with outcome and duration, and no token in any log', async ({
+    discord: { double, logs, rawLogs },
+  }) => {
+    await double.sendInteraction({
+      command: 'role',
+      subcommand: 'add',
+      options: { name: 'Elden Ring' },
+    });
+    await double.sendInteraction({
+      command: 'role',
+      subcommand: 'add',
+      options: { name: 'va' },
+      autocomplete: true,
+    });
+    await expect.poll(() => logs.filter((r) => r.msg === 'interaction')).toHaveLength(2);
+    const [command, autocomplete] = logs.filter((r) => r.msg === 'interaction');
+    expect(command).toMatchObject({
+      level: 30,
+      type: 'command',
+      command: '/role add',
+      outcome: 'rejected',
+    });
+    expect(autocomplete).toMatchObject({
+      level: 30,
+      type: 'autocomplete',
+      command: '/role add',
+      outcome: 'ok',
+    });
+    expect(command?.durationMs).toBeTypeOf('number');
+    for (const record of logs) expect(JSON.stringify(record)).not.toMatch(/\b\d{17,20}\b.*user/);
+    expect(rawLogs()).not.toContain(double.token);
+    expect(rawLogs()).not.toContain(double.token.split('.')[2]);
+  });
+});

@@ -1,0 +1,34 @@
+import { afterEach, expect, test } from 'vitest';
+import { registerTelemetry, shutdownTelemetry } from '../../src/telemetry/lifecycle.js';
+
+const KEY = Symbol.for('roboshpee.telemetry');
+afterEach(() => {
+  delete (globalThis as Record<symbol, unknown>)[KEY];
+});
+
+test('without the preload there is nothing to flush', async () => {
+  expect(await shutdownTelemetry()).toBe('not-running');
+});
+
+test('a flush that completes reports flushed', async () => {
+  let calls = 0;
+  registerTelemetry({
+    shutdown: async () => {
+      calls += 1;
+    },
+  });
+  expect(await shutdownTelemetry(1000)).toBe('flushed');
+  expect(calls).toBe(1);
+});
+
+test('a flush that hangs (backend gone) is abandoned at the timeout', async () => {
+  registerTelemetry({ shutdown: () => new Promise(() => {}) });
+  const started = performance.now();
+  expect(await shutdownTelemetry(200)).toBe('timed-out');
+  expect(performance.now() - started).toBeLessThan(1000);
+});
+
+test('a flush that fails does not reject', async () => {
+  registerTelemetry({ shutdown: () => Promise.reject(new Error('UNAVAILABLE')) });
+  expect(await shutdownTelemetry(1000)).toBe('failed');
+});

@@ -1,0 +1,133 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+
+let built: Promise<void> | undefined;
+
+/** `npm run build`'s compilation (once per test file): the wire tests run the real output. */
+export function buildBot(): Promise<void> {
+  built ??= promisify(execFile)(
+    process.execPath,
+    [`${ROOT}node_modules/typescript/bin/tsc`, '-p', 'bot/tsconfig.build.json'],
+    { cwd: ROOT },
+  ).then(
+    () => undefined,
+    (error: { stdout?: string }) => {
+      throw new Error(`npm run build fails, so the bot cannot run:\n${error.stdout ?? error}`);
+    },
+  );
+  return built;
+}
+
+export type LogLine = Record<string, unknown> & { msg?: string };
+
+export interface InteractionRequest {
+  readonly command: string;
+  readonly subcommand?: string;
+  readonly options?: Record<string, unknown>;
+  readonly userId?: string;
+  readonly autocomplete?: boolean;
+}
+
+/**
+ * The built bot in demo mode as a child process, started the way `npm start` starts it
+ * (`node --import ./bot/dist/telemetry/preload.js bot/dist/main.js`), driven through the
+ * demo double's control API.
+ */
+export class DemoBot {
+  readonly lines: LogLine[] = [];
+  readonly stderr: string[] = [];
+  #baseUrl = '';
+  readonly #exited: Promise<number | null>;
+
+  private constructor(private readonly child: ChildProcess) {
+    this.#exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+    createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
+      try {
+        this.lines.push(JSON.parse(line) as LogLine);
+      } catch {
+        this.lines.push({ msg: line, unparsed: true });
+      }
+    });
+    createInterface({ input: child.stderr as NodeJS.ReadableStream }).on('line', (line) =>
+      this.stderr.push(line),
+    );
+  }
+
+  static async start(env: Record<string, string>): Promise<DemoBot> {
+    const inherited = Object.fromEntries(
+      Object.entries(process.env).filter(
+        ([key]) => !/^(OTEL_|ROBOSHPEE_|DISCORD_|LOG_LEVEL$)/.test(key),
+      ),
+    );
+    const child = spawn(
+      process.execPath,
+      ['--import', './bot/dist/telemetry/preload.js', 'bot/dist/main.js'],
+      {
+        cwd: ROOT,
+        env: { ...inherited, ROBOSHPEE_DEMO: 'true', ROBOSHPEE_DEMO_RATE: '0', ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    const bot = new DemoBot(child);
+    await bot.#waitUntilConnected();
+    return bot;
+  }
+
+  get pid(): number {
+    return this.child.pid ?? 0;
+  }
+
+  async #waitUntilConnected(): Promise<void> {
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      if (this.child.exitCode !== null) break;
+      const announced = this.lines.find((line) =>
+        line.msg?.startsWith('demo mode: Discord double at'),
+      );
+      this.#baseUrl = announced?.msg?.split(' at ')[1] ?? '';
+      if (this.#baseUrl !== '') {
+        const health = await fetch(`${this.#baseUrl}/_demo/healthz`)
+          .then((response) => response.json() as Promise<{ botConnected?: boolean }>)
+          .catch(() => undefined);
+        if (health?.botConnected) return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    this.child.kill('SIGKILL');
+    throw new Error(
+      `the demo bot did not connect:\n${this.lines.map((line) => JSON.stringify(line)).join('\n')}\n${this.stderr.join('\n')}`,
+    );
+  }
+
+  async interact(
+    request: InteractionRequest,
+  ): Promise<{ callback: unknown; traceId: string | null }> {
+    const response = await fetch(`${this.#baseUrl}/_demo/interactions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(request),
+    });
+    if (!response.ok) throw new Error(`control API: ${response.status} ${await response.text()}`);
+    return (await response.json()) as { callback: unknown; traceId: string | null };
+  }
+
+  linesWith(message: string): LogLine[] {
+    return this.lines.filter((line) => line.msg === message || line.msg?.startsWith(message));
+  }
+
+  /** Sends the signal and waits for the exit code (null when killed after `timeoutMs`). */
+  async stop(signal: NodeJS.Signals = 'SIGTERM', timeoutMs = 20_000): Promise<number | null> {
+    if (this.child.exitCode !== null) return this.child.exitCode;
+    this.child.kill(signal);
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), timeoutMs);
+    try {
+      return await this.#exited;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}

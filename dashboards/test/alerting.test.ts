@@ -1,0 +1,88 @@
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../src/alert-rules.js';
+import { alertRules } from './support/generated.js';
+import { asArray, dig, REPO_ROOT, readRepoYaml } from './support/repo.js';
+
+const ALERTING_DIR = 'infra/grafana/provisioning/alerting';
+const CONTACT_POINTS = `${ALERTING_DIR}/discord.yaml`;
+const WEBHOOK_VARIABLE = 'DISCORD_ALERT_WEBHOOK_URL';
+const rules = alertRules();
+
+describe('alert rules', () => {
+  it('cover bot down, error ratio, latency, dropped telemetry and backend readiness', () => {
+    expect(rules.map((rule) => rule.uid)).toEqual([
+      'roboshpee-bot-down',
+      'roboshpee-command-errors',
+      'roboshpee-command-latency',
+      'roboshpee-telemetry-dropped',
+      'roboshpee-backend-not-ready',
+    ]);
+  });
+
+  it.each(rules.map((rule) => [String(rule.title), rule] as const))(
+    '"%s" has a condition that is one of its queries, and a summary',
+    (_title, rule) => {
+      const refIds = asArray(rule.data).map((query) => dig(query, 'refId'));
+      expect(refIds).toContain(rule.condition);
+      expect(String(dig(rule, 'annotations', 'summary'))).not.toBe('');
+    },
+  );
+
+  it.each(rules.map((rule) => [String(rule.title), rule] as const))(
+    '"%s" has no $ in its labels, which Grafana would fill from its environment',
+    (_title, rule) => {
+      // File provisioning expands $VARS in rule labels (not in annotations or models).
+      expect(JSON.stringify(rule.labels ?? {})).not.toContain('$');
+    },
+  );
+
+  it('thresholds are the ones the issue asks for', () => {
+    const byUid = new Map(RULES.map((rule) => [rule.uid, rule]));
+    expect(byUid.get('roboshpee-command-errors')).toMatchObject({
+      threshold: { is: 'gt', value: 0.05 },
+      pending: '5m',
+    });
+    expect(byUid.get('roboshpee-command-latency')).toMatchObject({
+      threshold: { is: 'gt', value: 2 },
+    });
+    expect(byUid.get('roboshpee-bot-down')?.expr).toContain('[2m]');
+    expect(byUid.get('roboshpee-command-errors')?.expr).toContain(
+      'command_outcome=~"forbidden|error"',
+    );
+  });
+});
+
+describe('alert notifications', () => {
+  const config = readRepoYaml(CONTACT_POINTS);
+  const contactPoints = asArray(dig(config, 'contactPoints'));
+
+  it('go to a Discord contact point whose webhook URL comes from the environment', () => {
+    const receiver = asArray(dig(contactPoints[0], 'receivers'))[0];
+    expect(dig(receiver, 'type')).toBe('discord');
+    expect(dig(receiver, 'settings', 'url')).toBe(`$${WEBHOOK_VARIABLE}`);
+  });
+
+  it('route every alert to that contact point', () => {
+    const names = contactPoints.map((point) => dig(point, 'name'));
+    expect(names).toContain(dig(asArray(dig(config, 'policies'))[0], 'receiver'));
+  });
+
+  it('keep the provisioning folder to files Grafana accepts (it refuses to start on others)', () => {
+    const files = readdirSync(new URL(`${ALERTING_DIR}/`, REPO_ROOT));
+    expect(files.filter((file) => !/\.(ya?ml|json)$/.test(file))).toEqual([]);
+  });
+
+  it('never hand Grafana an empty webhook URL: compose gives the variable a non-empty default', () => {
+    // Grafana validates a Discord url as non-empty and fails to start otherwise; file
+    // provisioning has no default syntax, so compose must supply one when .env has none.
+    const grafana = dig(readRepoYaml('compose.yaml'), 'services', 'grafana', 'environment');
+    const value = Array.isArray(grafana)
+      ? grafana.map(String).find((entry) => entry.startsWith(`${WEBHOOK_VARIABLE}=`))
+      : dig(grafana, WEBHOOK_VARIABLE);
+    expect(
+      String(value),
+      `compose.yaml services.grafana.environment needs ${WEBHOOK_VARIABLE}: \${${WEBHOOK_VARIABLE}:-https://discord-alerts-off.invalid/}`,
+    ).toMatch(new RegExp(`\\$\\{${WEBHOOK_VARIABLE}:-[^}]+\\}`));
+  });
+});

@@ -1,0 +1,103 @@
+import { readdirSync } from 'node:fs';
+import { asArray, dig, REPO_ROOT, readRepoText, readRepoYaml } from './repo.js';
+
+export const GENERATED_DIR = 'dashboards/generated';
+export const ALERT_RULES = 'infra/grafana/provisioning/alerting/rules.yaml';
+
+export interface GeneratedDashboard {
+  readonly file: string;
+  readonly json: Record<string, unknown>;
+}
+
+export function generatedDashboards(): GeneratedDashboard[] {
+  return readdirSync(new URL(`${GENERATED_DIR}/`, REPO_ROOT))
+    .filter((file) => file.endsWith('.json'))
+    .sort()
+    .map((file) => ({
+      file,
+      json: JSON.parse(readRepoText(`${GENERATED_DIR}/${file}`)) as Record<string, unknown>,
+    }));
+}
+
+export type Panel = Record<string, unknown>;
+
+/** All panels of a dashboard, rows' nested panels included, rows themselves excluded. */
+export function panelsOf(dashboard: GeneratedDashboard): Panel[] {
+  return asArray(dashboard.json.panels).flatMap((panel) => {
+    const p = panel as Panel;
+    return p.type === 'row' ? (asArray(p.panels) as Panel[]) : [p];
+  });
+}
+
+export interface ExtractedQuery {
+  /** Dashboard and panel title (or alert rule title): where a failure points. */
+  readonly where: string;
+  readonly language: 'promql' | 'logql' | 'traceql' | 'serviceMap' | 'labelValues';
+  readonly text: string;
+  readonly datasourceUid: string;
+  readonly exemplar: boolean;
+}
+
+const DATASOURCE_LANGUAGE: Readonly<Record<string, ExtractedQuery['language']>> = {
+  prometheus: 'promql',
+  loki: 'logql',
+};
+
+function panelQueries(dashboardTitle: string, panel: Panel): ExtractedQuery[] {
+  return asArray(panel.targets).map((target) => {
+    const datasource = dig(target, 'datasource') ?? panel.datasource;
+    const type = String(dig(datasource, 'type'));
+    const queryType = dig(target, 'queryType');
+    const where = `${dashboardTitle} / "${String(panel.title)}" (${String(dig(target, 'refId'))})`;
+    const language =
+      DATASOURCE_LANGUAGE[type] ?? (queryType === 'serviceMap' ? 'serviceMap' : 'traceql');
+    return {
+      where,
+      language,
+      text: String(dig(target, language === 'traceql' ? 'query' : 'expr') ?? ''),
+      datasourceUid: String(dig(datasource, 'uid')),
+      exemplar: dig(target, 'exemplar') === true,
+    };
+  });
+}
+
+function variableQueries(dashboard: GeneratedDashboard): ExtractedQuery[] {
+  return asArray(dig(dashboard.json, 'templating', 'list'))
+    .filter((variable) => dig(variable, 'type') === 'query')
+    .map((variable) => ({
+      where: `${String(dashboard.json.title)} / variable $${String(dig(variable, 'name'))}`,
+      language: 'labelValues' as const,
+      text: String(dig(variable, 'query')),
+      datasourceUid: String(dig(variable, 'datasource', 'uid')),
+      exemplar: false,
+    }));
+}
+
+export function dashboardQueries(): ExtractedQuery[] {
+  return generatedDashboards().flatMap((dashboard) => [
+    ...variableQueries(dashboard),
+    ...panelsOf(dashboard).flatMap((panel) => panelQueries(String(dashboard.json.title), panel)),
+  ]);
+}
+
+export type AlertRule = Record<string, unknown>;
+
+export function alertRules(): AlertRule[] {
+  return asArray(dig(readRepoYaml(ALERT_RULES), 'groups')).flatMap(
+    (group) => asArray(dig(group, 'rules')) as AlertRule[],
+  );
+}
+
+export function alertQueries(): ExtractedQuery[] {
+  return alertRules().flatMap((rule) =>
+    asArray(rule.data)
+      .filter((query) => dig(query, 'datasourceUid') !== '__expr__')
+      .map((query) => ({
+        where: `alert rule "${String(rule.title)}" (${String(dig(query, 'refId'))})`,
+        language: 'promql' as const,
+        text: String(dig(query, 'model', 'expr')),
+        datasourceUid: String(dig(query, 'datasourceUid')),
+        exemplar: false,
+      })),
+  );
+}

@@ -1,0 +1,184 @@
+import { readFileSync } from 'node:fs';
+import { Network, type StartedNetwork, type StartedTestContainer, Wait } from 'testcontainers';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { messages } from '../../bot/src/core/messages.js';
+import { GAME_ROLE_NAMES } from '../../bot/src/demo/fixture/names.js';
+import { SERVICE_NAME } from '../../bot/src/telemetry/resource.js';
+import { ATTR, METRICS } from '../../bot/src/telemetry/semconv.js';
+import { containerFromCompose } from './support/compose-container.js';
+import { type ComposeService, imageOf } from './support/compose-service.js';
+import { containerSuite } from './support/container-suite.js';
+import { type DemoBot, startDemoBot } from './support/demo-bot-process.js';
+import { type InteractionAnswer, sendInteraction, waitForDemo } from './support/demo-control.js';
+import { logQuery } from './support/logql.js';
+import { queryLogs } from './support/loki-client.js';
+import { notYet, pollUntil } from './support/poll.js';
+import { instantQuery } from './support/prometheus-client.js';
+import { prometheusName } from './support/prometheus-names.js';
+import { seriesSelector, sumOf } from './support/promql.js';
+import { spanTree } from './support/span-tree.js';
+import { readStackFacts } from './support/stack-facts.js';
+import { waitForTrace } from './support/tempo-client.js';
+import { reportTiming, since } from './support/timings.js';
+
+const SUITE = 'Through Alloy';
+const facts = readStackFacts();
+const ROLE = GAME_ROLE_NAMES[1] ?? GAME_ROLE_NAMES[0];
+/** Where the Mimir datasource points (infra/grafana/provisioning): Mimir's Prometheus API root. */
+const MIMIR_PROMETHEUS_PATH = '/prometheus';
+
+describe(`${SUITE}: the bot -> Alloy -> Tempo, Loki and Mimir, each with the project's config`, () => {
+  const backends = [facts.tempo, facts.loki, facts.mimir] as const;
+  const gate = containerSuite(() => [...backends, facts.alloy].map((b) => imageOf(b.service)));
+  let network: StartedNetwork | undefined;
+  const started: StartedTestContainer[] = [];
+  let alloy: StartedTestContainer | undefined;
+  let bot: DemoBot | undefined;
+  const url = { tempo: '', loki: '', mimir: '' };
+  let interaction: InteractionAnswer & { readonly sentAt: number } = { sentAt: 0 };
+
+  const start = async (
+    on: StartedNetwork,
+    service: ComposeService,
+    httpPort: number,
+    readyPath: string,
+    extraPorts: number[] = [],
+  ) => {
+    const container = await containerFromCompose(service, {
+      network: on,
+      ports: [httpPort, ...extraPorts],
+      ready: Wait.forHttp(readyPath, httpPort),
+    });
+    const running = await container.start();
+    started.push(running);
+    return running;
+  };
+  const httpUrl = (c: StartedTestContainer, port: number) =>
+    `http://${c.getHost()}:${c.getMappedPort(port)}`;
+
+  beforeAll(async () => {
+    if (!gate.shouldRun()) return;
+    const net = await new Network().start();
+    network = net;
+    const up = performance.now();
+    // The backends do not need each other to start; Alloy needs them to deliver.
+    const [tempo, loki, mimir] = await Promise.all(
+      backends.map(async (b) =>
+        httpUrl(await start(net, b.service, b.httpPort, '/ready'), b.httpPort),
+      ),
+    );
+    alloy = await start(net, facts.alloy.service, facts.alloy.httpPort, '/-/ready', [
+      facts.alloy.otlpGrpcPort,
+    ]);
+    reportTiming(SUITE, 'Tempo, Loki, Mimir and Alloy from start to ready', since(up));
+    url.tempo = tempo ?? '';
+    url.loki = loki ?? '';
+    url.mimir = `${mimir ?? ''}${MIMIR_PROMETHEUS_PATH}`;
+    bot = await startDemoBot({
+      OTEL_EXPORTER_OTLP_ENDPOINT: `http://${alloy.getHost()}:${alloy.getMappedPort(facts.alloy.otlpGrpcPort)}`,
+      ROBOSHPEE_DEMO_RATE: '0',
+      ROBOSHPEE_OTLP_LOGS: 'true',
+      OTEL_METRIC_EXPORT_INTERVAL: '2000',
+      OTEL_BSP_SCHEDULE_DELAY: '200',
+    });
+    await waitForDemo(bot.doubleUrl, 30_000);
+    await sendInteraction(bot.doubleUrl, {
+      command: 'role',
+      subcommand: 'remove',
+      options: { name: ROLE },
+    });
+    const sentAt = performance.now();
+    interaction = {
+      ...(await sendInteraction(bot.doubleUrl, {
+        command: 'role',
+        subcommand: 'add',
+        options: { name: ROLE },
+      })),
+      sentAt,
+    };
+  });
+
+  afterAll(async () => {
+    await bot?.stop();
+    for (const container of started.reverse()) await container.stop();
+    await network?.stop();
+  });
+
+  test('the interaction succeeded and its callback carried a trace id', () => {
+    expect(interaction.content).toBe(messages.added(ROLE));
+    expect(interaction.traceId).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  test('its trace is in Tempo', async () => {
+    const { value: spans } = await waitForTrace(url.tempo, interaction.traceId ?? '', 90_000);
+    reportTiming(SUITE, 'interaction to its trace in Tempo', since(interaction.sentAt));
+    const [root] = spanTree(spans).roots;
+    expect(root).toMatchObject({ name: '/role add', resource: { 'service.name': SERVICE_NAME } });
+  });
+
+  test('its log line is in Loki, carrying the same trace_id', async () => {
+    const traceId = interaction.traceId ?? '';
+    const logql = logQuery({
+      stream: { service_name: SERVICE_NAME },
+      labelFilters: { trace_id: traceId },
+    });
+    const from = BigInt(Date.now() - 600_000) * 1_000_000n;
+    const { value: entries } = await pollUntil(
+      async () => {
+        const found = await queryLogs(
+          url.loki,
+          logql,
+          from,
+          BigInt(Date.now() + 60_000) * 1_000_000n,
+        );
+        return found.length > 0 ? found : notYet('no line yet');
+      },
+      { description: `a log line of ${logql}`, timeoutMs: 90_000 },
+    );
+    reportTiming(SUITE, 'interaction to its log line in Loki', since(interaction.sentAt));
+    expect(entries.every((e) => e.labels.trace_id === traceId)).toBe(true);
+    // The per-interaction line names the command (in its text or its fields).
+    expect(
+      entries.some((e) => JSON.stringify(e).includes('/role add')),
+      JSON.stringify(entries),
+    ).toBe(true);
+  });
+
+  test('its command counter is in Mimir, queryable with PromQL', async () => {
+    const promql = sumOf(
+      seriesSelector(prometheusName(METRICS.commands.name), {
+        job: SERVICE_NAME,
+        [prometheusName(ATTR.command)]: '/role add',
+        [prometheusName(ATTR.outcome)]: 'ok',
+      }),
+    );
+    const { value } = await pollUntil(
+      async () => {
+        const [series] = await instantQuery(url.mimir, promql);
+        const count = series?.samples[0]?.value ?? 0;
+        return count >= 1 ? count : notYet(`value ${count}`);
+      },
+      { description: `${promql} >= 1`, timeoutMs: 120_000, intervalMs: 1_000 },
+    );
+    reportTiming(SUITE, 'interaction to its counter in Mimir', since(interaction.sentAt));
+    expect(value).toBeGreaterThanOrEqual(1);
+  });
+
+  test('alloy fmt and alloy validate accept the project config, in the pinned Alloy image', async () => {
+    const target =
+      facts.alloy.service.binds.find((b) => b.source === facts.alloy.configFile)?.target ?? '';
+    // The flags that change what the config may use must match those the stack runs with.
+    const runFlags = (facts.alloy.service.command ?? []).filter(
+      (a) => a.startsWith('--stability.level') || a.startsWith('--feature.'),
+    );
+    const container = alloy;
+    if (container === undefined) throw new Error('Alloy did not start');
+    const formatted = await container.exec(['alloy', 'fmt', target]);
+    expect(formatted.exitCode, formatted.stderr).toBe(0);
+    expect(formatted.stdout.trim(), 'infra/alloy/config.alloy is not in `alloy fmt` form').toBe(
+      readFileSync(facts.alloy.configFile, 'utf8').trim(),
+    );
+    const validated = await container.exec(['alloy', 'validate', ...runFlags, target]);
+    expect(validated.exitCode, validated.output).toBe(0);
+  });
+});

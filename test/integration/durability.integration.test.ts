@@ -1,0 +1,211 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { GAME_ROLE_NAMES } from '../../bot/src/demo/fixture/names.js';
+import { SERVICE_NAME } from '../../bot/src/telemetry/resource.js';
+import { METRICS } from '../../bot/src/telemetry/semconv.js';
+import { imageOf } from './support/compose-service.js';
+import { type ComposeStack, startComposeStack } from './support/compose-stack.js';
+import { containerSuite } from './support/container-suite.js';
+import { sendInteraction } from './support/demo-control.js';
+import { requestJson } from './support/http-json.js';
+import { logQuery } from './support/logql.js';
+import { queryLogs } from './support/loki-client.js';
+import { notYet, pollUntil } from './support/poll.js';
+import { instantQuery } from './support/prometheus-client.js';
+import { prometheusName } from './support/prometheus-names.js';
+import { rangeOf, seriesSelector } from './support/promql.js';
+import { sampleGaps } from './support/sample-gaps.js';
+import { readStackFacts, SERVICE } from './support/stack-facts.js';
+import { waitForTrace } from './support/tempo-client.js';
+import { reportTiming, since } from './support/timings.js';
+
+const SUITE = 'Durability';
+const facts = readStackFacts();
+const MIMIR_PROMETHEUS_PATH = '/prometheus';
+/** Interactions sent before the restarts, and at most this many during them (one a second). */
+const BEFORE = 5;
+const MAX_DURING = 120;
+
+describe(`${SUITE}: Tempo, Loki and Mimir restart in the running stack; nothing is lost`, () => {
+  const gate = containerSuite(() =>
+    [facts.tempo, facts.loki, facts.mimir, facts.alloy, facts.grafana].map((b) =>
+      imageOf(b.service),
+    ),
+  );
+  let stack: ComposeStack | undefined;
+  const before: string[] = [];
+  const during: string[] = [];
+  const window = { fromSeconds: 0, toSeconds: 0 };
+  const url = { tempo: '', loki: '', mimir: '', demo: '' };
+  const restarted = [
+    [SERVICE.tempo, facts.tempo.httpPort],
+    [SERVICE.loki, facts.loki.httpPort],
+    [SERVICE.mimir, facts.mimir.httpPort],
+  ] as const;
+
+  const interact = async (n: number): Promise<string> => {
+    const role = GAME_ROLE_NAMES[n % GAME_ROLE_NAMES.length] ?? GAME_ROLE_NAMES[0];
+    const answer = await sendInteraction(url.demo, {
+      command: 'role',
+      subcommand: n % 2 === 0 ? 'add' : 'remove',
+      options: { name: role },
+    });
+    if (answer.traceId === undefined) throw new Error('an interaction callback without a trace id');
+    return answer.traceId;
+  };
+  const inTempo = (traceId: string, timeoutMs: number) =>
+    waitForTrace(url.tempo, traceId, timeoutMs);
+  const inLoki = (traceId: string, timeoutMs: number) => {
+    const logql = logQuery({
+      stream: { service_name: SERVICE_NAME },
+      labelFilters: { trace_id: traceId },
+    });
+    const from = BigInt(Date.now() - 3_600_000) * 1_000_000n;
+    return pollUntil(
+      async () => {
+        const found = await queryLogs(
+          url.loki,
+          logql,
+          from,
+          BigInt(Date.now() + 60_000) * 1_000_000n,
+        );
+        return found.length > 0 ? found : notYet('no line');
+      },
+      { description: `logs of ${traceId} in Loki`, timeoutMs, intervalMs: 2_000 },
+    );
+  };
+
+  beforeAll(async () => {
+    if (!gate.shouldRun()) return;
+    stack = await startComposeStack(facts, 'durability');
+    reportTiming(SUITE, 'docker compose up to every service healthy', stack.upMs);
+    url.tempo = stack.url(SERVICE.tempo, facts.tempo.httpPort);
+    url.loki = stack.url(SERVICE.loki, facts.loki.httpPort);
+    url.mimir = `${stack.url(SERVICE.mimir, facts.mimir.httpPort)}${MIMIR_PROMETHEUS_PATH}`;
+    url.demo = stack.url(SERVICE.bot, facts.botDemoPort);
+
+    for (let n = 0; n < BEFORE; n += 1) before.push(await interact(n));
+    // Written before the restart means stored before it: wait until each one is queryable.
+    for (const traceId of before) {
+      await inTempo(traceId, 120_000);
+      await inLoki(traceId, 120_000);
+    }
+    // Two metric exports' worth of samples before the window opens.
+    await sleep(25_000);
+
+    window.fromSeconds = Date.now() / 1000;
+    const restarting = performance.now();
+    const restarts = Promise.all(
+      restarted.map(async ([service, port]) => {
+        const begun = performance.now();
+        await stack?.container(service).restart();
+        await pollUntil(
+          async () => {
+            const response = await requestJson(`${stack?.url(service, port)}/ready`);
+            return response.status === 200 ? true : notYet(`${response.status}`);
+          },
+          {
+            description: `${service} ready after its restart`,
+            timeoutMs: 180_000,
+            intervalMs: 1_000,
+          },
+        );
+        reportTiming(SUITE, `${service} restart to ready`, since(begun));
+      }),
+    );
+    let done = false;
+    const traffic = (async () => {
+      for (let n = 0; !done && during.length < MAX_DURING; n += 1) {
+        during.push(await interact(BEFORE + n));
+        await sleep(1_000);
+      }
+    })();
+    await restarts;
+    done = true;
+    await traffic;
+    window.toSeconds = Date.now() / 1000;
+    reportTiming(
+      SUITE,
+      `restart window (${during.length} interactions sent during it)`,
+      since(restarting),
+    );
+  });
+
+  afterAll(async () => {
+    await stack?.environment.down({ removeVolumes: true });
+  });
+
+  test('traces and logs written before the restarts are still queryable', async () => {
+    expect(before).toHaveLength(BEFORE);
+    for (const traceId of before) {
+      await inTempo(traceId, 120_000);
+      await inLoki(traceId, 120_000);
+    }
+  });
+
+  test("every trace and log line sent during the restarts arrives (Alloy's retry queue)", async () => {
+    expect(during.length).toBeGreaterThan(0);
+    const started = performance.now();
+    const missing: string[] = [];
+    for (const traceId of during) {
+      await inTempo(traceId, 300_000).catch((e: Error) => missing.push(`Tempo: ${e.message}`));
+      await inLoki(traceId, 300_000).catch((e: Error) => missing.push(`Loki: ${e.message}`));
+    }
+    reportTiming(
+      SUITE,
+      'end of the restarts to every trace and log of the window queryable',
+      since(started),
+    );
+    expect(missing, missing.join('\n')).toEqual([]);
+  });
+
+  test('the command counter has no gap in Mimir across the restart window', async () => {
+    const intervalMs = Number(facts.botEnvironment.OTEL_METRIC_EXPORT_INTERVAL);
+    expect(intervalMs, 'compose.yaml sets the bot OTEL_METRIC_EXPORT_INTERVAL').toBeGreaterThan(0);
+    const interval = intervalMs / 1000;
+    // A series exported before the window must have a sample at least every 1.5 intervals.
+    const margin = 2 * interval;
+    const span = Math.ceil(window.toSeconds - window.fromSeconds + 2 * margin);
+    const selector = seriesSelector(prometheusName(METRICS.commands.name), { job: SERVICE_NAME });
+    const { value: series } = await pollUntil(
+      async () => {
+        const found = await instantQuery(
+          url.mimir,
+          rangeOf(selector, span),
+          window.toSeconds + margin,
+        );
+        const old = found.filter(
+          (s) => (s.samples[0]?.timestampSeconds ?? Infinity) < window.fromSeconds,
+        );
+        // Samples queued in Alloy during the restart arrive late: wait for the window's end.
+        const complete = old.filter(
+          (s) => (s.samples.at(-1)?.timestampSeconds ?? 0) >= window.toSeconds,
+        );
+        return old.length > 0 && complete.length === old.length
+          ? old
+          : notYet(`${complete.length}/${old.length} series reach the window's end`);
+      },
+      {
+        description: `samples of ${selector} through the restart window`,
+        timeoutMs: 300_000,
+        intervalMs: 5_000,
+      },
+    );
+    const gaps = series.flatMap((s) =>
+      sampleGaps(s.samples, window, 1.5 * interval).map(
+        (g) => `${JSON.stringify(s.labels)}: no sample from ${g.fromSeconds} to ${g.toSeconds}`,
+      ),
+    );
+    expect(gaps, gaps.join('\n')).toEqual([]);
+  });
+
+  test('metrics written before the restarts are still queryable', async () => {
+    const at = window.fromSeconds - 5;
+    const found = await instantQuery(
+      url.mimir,
+      seriesSelector(prometheusName(METRICS.commands.name), { job: SERVICE_NAME }),
+      at,
+    );
+    expect(found.length, `series of ${METRICS.commands.name} at ${at}`).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,73 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+/** Where the browser check finds Chromium: `CHROMIUM_PATH`, else Debian's package path. */
+export function chromiumPath(): string {
+  const path = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  if (!existsSync(path)) {
+    throw new Error(
+      `no Chromium at ${path}: install it (apt-get install chromium) or set CHROMIUM_PATH to a Chromium or Chrome binary`,
+    );
+  }
+  return path;
+}
+
+export interface DashboardView {
+  readonly uid: string;
+  readonly screenshot: string;
+  /** Panels that show "No data" or an error, by title where Grafana exposes one. */
+  readonly problems: readonly string[];
+}
+
+// Grafana marks a failed panel with this test id (its error icon in the panel header).
+const PANEL_ERROR = '[data-testid*="Panel status error"]';
+
+// Runs in the page (a string: this project's TypeScript has no DOM types): the title of the
+// panel around an element, for the failure message.
+const PANEL_TITLE = `(element) => {
+  const panel = element.closest('[data-viz-panel-key], [data-panelid], section');
+  const header = panel && panel.querySelector('h2, [data-testid*="Panel header"]');
+  return (header && header.textContent.trim()) || (panel && panel.getAttribute('aria-label')) || '(panel)';
+}`;
+
+/**
+ * Opens each dashboard as an anonymous visitor would, in a viewport tall enough that every
+ * panel renders (Grafana loads panels lazily), waits for the queries to settle, and saves a
+ * full-page screenshot.
+ */
+export async function viewDashboards(
+  grafanaUrl: string,
+  uids: readonly string[],
+  screenshotDir: string,
+): Promise<DashboardView[]> {
+  mkdirSync(screenshotDir, { recursive: true });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 3200 } });
+    const views: DashboardView[] = [];
+    for (const uid of uids) {
+      await page.goto(
+        `${grafanaUrl}/d/${encodeURIComponent(uid)}?orgId=1&from=now-15m&to=now&kiosk`,
+        { waitUntil: 'networkidle', timeout: 120_000 },
+      );
+      // Streaming (Tempo search) and panel rendering go on briefly after the network settles.
+      await page.waitForTimeout(3_000);
+      const problems: string[] = [];
+      for (const [locator, what] of [
+        [page.getByText('No data', { exact: true }), 'No data'],
+        [page.locator(PANEL_ERROR), 'error'],
+      ] as const) {
+        for (const element of await locator.all()) {
+          problems.push(`${String(await element.evaluate(PANEL_TITLE))}: ${what}`);
+        }
+      }
+      const screenshot = join(screenshotDir, `${uid}.png`);
+      await page.screenshot({ path: screenshot, fullPage: true });
+      views.push({ uid, screenshot, problems });
+    }
+    return views;
+  } finally {
+    await browser.close();
+  }
+}

@@ -1,0 +1,103 @@
+import { describe, expect, test } from 'vitest';
+import { loadCompose, serviceNamed } from './compose.js';
+import { type Instruction, loadDockerfile, resolveArgs } from './dockerfile.js';
+import { readRepoFile, repoFileExists } from './repo.js';
+
+const DOCKERFILE = 'bot/Dockerfile';
+const instructions = loadDockerfile(DOCKERFILE);
+const stages = instructions.filter((i) => i.keyword === 'FROM');
+const finalStage = instructions.slice(instructions.findLastIndex((i) => i.keyword === 'FROM'));
+
+function where(instruction: Instruction): string {
+  return `${DOCKERFILE}:${instruction.line} ${instruction.keyword}`;
+}
+
+describe(DOCKERFILE, () => {
+  test('is what compose builds', () => {
+    const bot = serviceNamed(loadCompose(), 'bot');
+    expect(bot.build, 'compose.yaml: services.bot.build').toEqual({
+      context: '.',
+      dockerfile: DOCKERFILE,
+    });
+    expect(
+      bot.image,
+      'compose.yaml: services.bot.image: expected none (built locally)',
+    ).toBeUndefined();
+  });
+
+  test('builds in one stage and runs from another, both on a pinned Node 24 slim image', () => {
+    expect(
+      stages.length,
+      `${DOCKERFILE}: expected a build stage and a runtime stage`,
+    ).toBeGreaterThanOrEqual(2);
+    const problems = stages.flatMap((stage) => {
+      const image = resolveArgs(instructions, stage.args.split(/\s+/)[0] ?? '');
+      return /^node:24\.\d+\.\d+-[a-z]+-slim$/.test(image)
+        ? []
+        : [`${where(stage)}: expected node:24.<minor>.<patch>-<debian>-slim, got "${image}"`];
+    });
+    expect(problems).toEqual([]);
+  });
+
+  test('installs from the lockfile, builds, and drops dev dependencies', () => {
+    const runs = instructions
+      .filter((i) => i.keyword === 'RUN')
+      .map((i) => i.args)
+      .join(' && ');
+    const missing = ['npm ci', 'npm run build', 'npm prune --omit=dev'].filter(
+      (step) => !runs.includes(step),
+    );
+    expect(missing.map((step) => `${DOCKERFILE}: RUN: expected "${step}"`)).toEqual([]);
+  });
+
+  test('runs as a non-root user', () => {
+    const user = finalStage.filter((i) => i.keyword === 'USER').at(-1);
+    expect(user?.args, `${DOCKERFILE}: final stage USER: expected a non-root user`).toMatch(
+      /^(?!root$|0$)\S+/,
+    );
+  });
+
+  test('starts the bot with the telemetry preloaded, exactly as npm start does', () => {
+    const cmd = finalStage.filter((i) => i.keyword === 'CMD').at(-1);
+    const start = (JSON.parse(readRepoFile('package.json')) as { scripts: Record<string, string> })
+      .scripts.start;
+    const argv = cmd ? (JSON.parse(cmd.args) as string[]) : [];
+    expect(argv.join(' '), `${DOCKERFILE}: CMD: expected the npm start command in exec form`).toBe(
+      start,
+    );
+  });
+});
+
+describe('.dockerignore', () => {
+  const lines = readRepoFile('.dockerignore')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
+  const allowed = lines
+    .filter((line) => line.startsWith('!'))
+    .map((line) => line.slice(1).replace(/\/$/, ''));
+
+  test('excludes everything by default, so .env never reaches the build', () => {
+    expect(lines[0], '.dockerignore: first pattern: expected "*"').toBe('*');
+    expect(allowed.filter((path) => path.startsWith('.env'))).toEqual([]);
+  });
+
+  test('lets in every file the Dockerfile copies from the context, and each exists', () => {
+    const sources = instructions
+      .filter((i) => i.keyword === 'COPY' && !i.args.includes('--from='))
+      .flatMap((i) =>
+        i.args
+          .split(/\s+/)
+          .slice(0, -1)
+          .map((source) => ({ i, source: source.replace(/\/$/, '') })),
+      );
+    const problems = sources.flatMap(({ i, source }) => [
+      ...(repoFileExists(source) ? [] : [`${where(i)} ${source}: expected the file to exist`]),
+      ...(allowed.some((path) => source === path || source.startsWith(`${path}/`))
+        ? []
+        : [`.dockerignore: expected "!${source}" (copied at ${where(i)})`]),
+    ]);
+    expect(sources.length).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+  });
+});

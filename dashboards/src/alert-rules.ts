@@ -110,7 +110,9 @@ function buildRule(spec: RuleSpec): alerting.Rule {
       .noDataState(spec.noData)
       // A failing query (Mimir down) fires Grafana's own DatasourceError alert.
       .execErrState('Error')
-      .annotations({ summary: spec.summary, __dashboardUid__: spec.dashboardUid })
+      // A path rather than Grafana's dashboardUid link: at startup Grafana provisions alert
+      // rules before dashboards, so a link to a dashboard not yet there could fail.
+      .annotations({ summary: spec.summary, dashboard: `/d/${spec.dashboardUid}` })
       .labels({ service: BOT_SERVICE })
       .build()
   );

@@ -3,12 +3,11 @@ import {
   TableSortByFieldStateBuilder,
 } from '@grafana/grafana-foundation-sdk/common';
 import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
-import { RowBuilder } from '@grafana/grafana-foundation-sdk/dashboard';
 import * as logs from '@grafana/grafana-foundation-sdk/logs';
 import * as nodegraph from '@grafana/grafana-foundation-sdk/nodegraph';
 import * as table from '@grafana/grafana-foundation-sdk/table';
 import { BOT_LABEL, BOT_METRIC, FAILED_OUTCOMES } from './bot-series.js';
-import { roboshpeeDashboard } from './dashboard-defaults.js';
+import { roboshpeeDashboard, withRows } from './dashboard-defaults.js';
 import { BOT_OVERVIEW_UID } from './dashboard-uids.js';
 import {
   logsPanel,
@@ -17,6 +16,7 @@ import {
   thresholds,
   tracesPanel,
 } from './panels.js';
+import { rate } from './promql.js';
 import {
   botSelector,
   botSpanConditions,
@@ -29,7 +29,6 @@ const command = BOT_LABEL.command;
 const outcome = BOT_LABEL.outcome;
 const commands = `${BOT_METRIC.commands}${botSelector()}`;
 const failedCommands = `${BOT_METRIC.commands}${botSelector(`${outcome}=~"${FAILED_OUTCOMES}"`)}`;
-const rate = (series: string): string => `rate(${series}[$__rate_interval])`;
 
 /** p50/p95/p99 of a bot histogram over all its series. */
 const latencyQuantiles = (histogram: string) =>
@@ -268,13 +267,10 @@ export function botOverview(): Dashboard {
   )
     .withVariable(environmentVariable)
     .withVariable(instanceVariable);
-  builder.withRow(new RowBuilder('Commands'));
-  for (const panel of commandRed) builder.withPanel(panel);
-  builder.withRow(new RowBuilder('Roles'));
-  for (const panel of roles) builder.withPanel(panel);
-  builder.withRow(new RowBuilder('Discord'));
-  for (const panel of discord) builder.withPanel(panel);
-  builder.withRow(new RowBuilder('Logs and traces'));
-  for (const panel of signals) builder.withPanel(panel);
-  return builder.build();
+  return withRows(builder, {
+    Commands: commandRed,
+    Roles: roles,
+    Discord: discord,
+    'Logs and traces': signals,
+  }).build();
 }

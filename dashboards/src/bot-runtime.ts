@@ -3,6 +3,7 @@ import { RUNTIME_METRIC } from './bot-series.js';
 import { roboshpeeDashboard } from './dashboard-defaults.js';
 import { BOT_RUNTIME_UID } from './dashboard-uids.js';
 import { metricsStat, metricsTimeseries, thresholds } from './panels.js';
+import { rate } from './promql.js';
 import { botSelector } from './selectors.js';
 import { environmentVariable, instanceVariable } from './variables.js';
 
@@ -16,7 +17,6 @@ const MEMORY_LIMITS = thresholds(
   { value: 128 * MiB, color: 'yellow' },
   { value: 170 * MiB, color: 'red' },
 );
-const rate = (series: string): string => `rate(${series}[$__rate_interval])`;
 
 const panels = [
   metricsTimeseries(

@@ -1,8 +1,11 @@
+import type * as cog from '@grafana/grafana-foundation-sdk/cog';
 import {
   DashboardBuilder,
   DashboardCursorSync,
   DashboardLinkBuilder,
   DashboardLinkType,
+  type Panel,
+  RowBuilder,
 } from '@grafana/grafana-foundation-sdk/dashboard';
 
 /** Tag shared by the generated dashboards, so each links to the others. */
@@ -34,4 +37,16 @@ export function roboshpeeDashboard(
           .keepTime(true),
       )
   );
+}
+
+/** Adds each titled row and its panels, in order. */
+export function withRows(
+  builder: DashboardBuilder,
+  rows: Readonly<Record<string, readonly cog.Builder<Panel>[]>>,
+): DashboardBuilder {
+  for (const [title, panels] of Object.entries(rows)) {
+    builder.withRow(new RowBuilder(title));
+    for (const panel of panels) builder.withPanel(panel);
+  }
+  return builder;
 }

@@ -1,12 +1,11 @@
 import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
-import { RowBuilder } from '@grafana/grafana-foundation-sdk/dashboard';
-import { roboshpeeDashboard } from './dashboard-defaults.js';
+import { roboshpeeDashboard, withRows } from './dashboard-defaults.js';
 import { STACK_HEALTH_UID } from './dashboard-uids.js';
 import { metricsStat, metricsTimeseries, thresholds, thresholdsFrom } from './panels.js';
+import { rate } from './promql.js';
 
 // Self-metrics the stack's components expose and Alloy scrapes into Mimir. Each name's
 // upstream source is cited in dashboards/test/catalogue/stack-metrics.ts.
-const rate = (series: string): string => `rate(${series}[$__rate_interval])`;
 
 /** How the OpenTelemetry collector names items per signal in its pipeline metrics. */
 const SIGNALS = { traces: 'spans', metrics: 'metric_points', logs: 'log_records' } as const;
@@ -170,11 +169,5 @@ export function stackHealth(): Dashboard {
     'RoboShpee / Stack health',
     'The observability stack itself: Alloy’s pipelines, what Tempo, Loki and Mimir ingest, reject and store, and which components are up.',
   );
-  builder.withRow(new RowBuilder('Alloy pipelines'));
-  for (const panel of alloy) builder.withPanel(panel);
-  builder.withRow(new RowBuilder('Backends'));
-  for (const panel of backends) builder.withPanel(panel);
-  builder.withRow(new RowBuilder('Up'));
-  for (const panel of targets) builder.withPanel(panel);
-  return builder.build();
+  return withRows(builder, { 'Alloy pipelines': alloy, Backends: backends, Up: targets }).build();
 }

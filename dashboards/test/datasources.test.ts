@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TEMPO_CONFIG, tempoTraceIdLabel } from './catalogue/tempo-series.js';
 import {
   alertQueries,
   dashboardQueries,
@@ -44,5 +45,17 @@ describe('every datasource uid the dashboards and alert rules use is provisioned
       (datasource) => dig(datasource, 'uid') === 'tempo',
     );
     expect(dig(tempo, 'jsonData', 'serviceMap', 'datasourceUid')).toBe('mimir');
+  });
+
+  it('the Mimir datasource links exemplars by the label Tempo writes the trace id to', () => {
+    const mimir = asArray(dig(readRepoYaml(DATASOURCES), 'datasources')).find(
+      (datasource) => dig(datasource, 'uid') === 'mimir',
+    );
+    const destinations = asArray(dig(mimir, 'jsonData', 'exemplarTraceIdDestinations'));
+    expect(
+      destinations.map((destination) => dig(destination, 'name')),
+      `exemplarTraceIdDestinations needs name "${tempoTraceIdLabel()}" (or ${TEMPO_CONFIG} overrides.defaults.metrics_generator.trace_id_label_name)`,
+    ).toContain(tempoTraceIdLabel());
+    expect(destinations.map((destination) => dig(destination, 'datasourceUid'))).toContain('tempo');
   });
 });

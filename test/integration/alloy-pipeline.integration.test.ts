@@ -4,17 +4,15 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { messages } from '../../bot/src/core/messages.js';
 import { GAME_ROLE_NAMES } from '../../bot/src/demo/fixture/names.js';
 import { SERVICE_NAME } from '../../bot/src/telemetry/resource.js';
-import { ATTR, METRICS } from '../../bot/src/telemetry/semconv.js';
+import { BOT_LABEL, BOT_METRIC } from '../../dashboards/src/bot-series.js';
 import { containerFromCompose } from './support/compose-container.js';
 import { type ComposeService, imageOf } from './support/compose-service.js';
 import { containerSuite } from './support/container-suite.js';
 import { type DemoBot, startDemoBot } from './support/demo-bot-process.js';
 import { type InteractionAnswer, sendInteraction, waitForDemo } from './support/demo-control.js';
-import { logQuery } from './support/logql.js';
-import { queryLogs } from './support/loki-client.js';
+import { waitForTraceLogs } from './support/loki-client.js';
 import { notYet, pollUntil } from './support/poll.js';
 import { instantQuery } from './support/prometheus-client.js';
-import { prometheusName } from './support/prometheus-names.js';
 import { seriesSelector, sumOf } from './support/promql.js';
 import { spanTree } from './support/span-tree.js';
 import { readStackFacts } from './support/stack-facts.js';
@@ -118,23 +116,7 @@ describe(`${SUITE}: the bot -> Alloy -> Tempo, Loki and Mimir, each with the pro
 
   test('its log line is in Loki, carrying the same trace_id', async () => {
     const traceId = interaction.traceId ?? '';
-    const logql = logQuery({
-      stream: { service_name: SERVICE_NAME },
-      labelFilters: { trace_id: traceId },
-    });
-    const from = BigInt(Date.now() - 600_000) * 1_000_000n;
-    const { value: entries } = await pollUntil(
-      async () => {
-        const found = await queryLogs(
-          url.loki,
-          logql,
-          from,
-          BigInt(Date.now() + 60_000) * 1_000_000n,
-        );
-        return found.length > 0 ? found : notYet('no line yet');
-      },
-      { description: `a log line of ${logql}`, timeoutMs: 90_000 },
-    );
+    const { value: entries } = await waitForTraceLogs(url.loki, SERVICE_NAME, traceId, 90_000);
     reportTiming(SUITE, 'interaction to its log line in Loki', since(interaction.sentAt));
     expect(entries.every((e) => e.labels.trace_id === traceId)).toBe(true);
     // The per-interaction line names the command (in its text or its fields).
@@ -146,10 +128,10 @@ describe(`${SUITE}: the bot -> Alloy -> Tempo, Loki and Mimir, each with the pro
 
   test('its command counter is in Mimir, queryable with PromQL', async () => {
     const promql = sumOf(
-      seriesSelector(prometheusName(METRICS.commands.name), {
+      seriesSelector(BOT_METRIC.commands, {
         job: SERVICE_NAME,
-        [prometheusName(ATTR.command)]: '/role add',
-        [prometheusName(ATTR.outcome)]: 'ok',
+        [BOT_LABEL.command]: '/role add',
+        [BOT_LABEL.outcome]: 'ok',
       }),
     );
     const { value } = await pollUntil(

@@ -3,16 +3,15 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { GAME_ROLE_NAMES } from '../../bot/src/demo/fixture/names.js';
 import { SERVICE_NAME } from '../../bot/src/telemetry/resource.js';
 import { METRICS } from '../../bot/src/telemetry/semconv.js';
+import { BOT_METRIC } from '../../dashboards/src/bot-series.js';
 import { imageOf } from './support/compose-service.js';
 import { type ComposeStack, startComposeStack } from './support/compose-stack.js';
 import { containerSuite } from './support/container-suite.js';
 import { sendInteraction } from './support/demo-control.js';
 import { requestJson } from './support/http-json.js';
-import { logQuery } from './support/logql.js';
-import { queryLogs } from './support/loki-client.js';
+import { waitForTraceLogs } from './support/loki-client.js';
 import { notYet, pollUntil } from './support/poll.js';
 import { instantQuery } from './support/prometheus-client.js';
-import { prometheusName } from './support/prometheus-names.js';
 import { rangeOf, seriesSelector } from './support/promql.js';
 import { sampleGaps } from './support/sample-gaps.js';
 import { readStackFacts, SERVICE } from './support/stack-facts.js';
@@ -55,25 +54,8 @@ describe(`${SUITE}: Tempo, Loki and Mimir restart in the running stack; nothing 
   };
   const inTempo = (traceId: string, timeoutMs: number) =>
     waitForTrace(url.tempo, traceId, timeoutMs);
-  const inLoki = (traceId: string, timeoutMs: number) => {
-    const logql = logQuery({
-      stream: { service_name: SERVICE_NAME },
-      labelFilters: { trace_id: traceId },
-    });
-    const from = BigInt(Date.now() - 3_600_000) * 1_000_000n;
-    return pollUntil(
-      async () => {
-        const found = await queryLogs(
-          url.loki,
-          logql,
-          from,
-          BigInt(Date.now() + 60_000) * 1_000_000n,
-        );
-        return found.length > 0 ? found : notYet('no line');
-      },
-      { description: `logs of ${traceId} in Loki`, timeoutMs, intervalMs: 2_000 },
-    );
-  };
+  const inLoki = (traceId: string, timeoutMs: number) =>
+    waitForTraceLogs(url.loki, SERVICE_NAME, traceId, timeoutMs);
 
   beforeAll(async () => {
     if (!gate.shouldRun()) return;
@@ -166,7 +148,7 @@ describe(`${SUITE}: Tempo, Loki and Mimir restart in the running stack; nothing 
     // A series exported before the window must have a sample at least every 1.5 intervals.
     const margin = 2 * interval;
     const span = Math.ceil(window.toSeconds - window.fromSeconds + 2 * margin);
-    const selector = seriesSelector(prometheusName(METRICS.commands.name), { job: SERVICE_NAME });
+    const selector = seriesSelector(BOT_METRIC.commands, { job: SERVICE_NAME });
     const { value: series } = await pollUntil(
       async () => {
         const found = await instantQuery(
@@ -203,7 +185,7 @@ describe(`${SUITE}: Tempo, Loki and Mimir restart in the running stack; nothing 
     const at = window.fromSeconds - 5;
     const found = await instantQuery(
       url.mimir,
-      seriesSelector(prometheusName(METRICS.commands.name), { job: SERVICE_NAME }),
+      seriesSelector(BOT_METRIC.commands, { job: SERVICE_NAME }),
       at,
     );
     expect(found.length, `series of ${METRICS.commands.name} at ${at}`).toBeGreaterThan(0);

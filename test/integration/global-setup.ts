@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
-import { detectContainerRuntime } from './support/container-runtime.js';
+import { detectContainerRuntime, REQUIRE_CONTAINERS } from './support/container-runtime.js';
 import { REPO_ROOT } from './support/stack-facts.js';
 
 /**
@@ -9,7 +9,12 @@ import { REPO_ROOT } from './support/stack-facts.js';
  */
 export default async function setup(project: TestProject): Promise<void> {
   const runtime = await detectContainerRuntime();
+  const required = process.env[REQUIRE_CONTAINERS] === 'true';
   project.provide('containerRuntime', runtime);
+  project.provide('containersRequired', required);
+  if (!runtime.available && required) {
+    throw new Error(`${REQUIRE_CONTAINERS}=true but ${runtime.reason}`);
+  }
   if (!runtime.available) {
     console.warn(`\n[integration] SKIPPING every container suite: ${runtime.reason}\n`);
     return;

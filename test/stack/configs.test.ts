@@ -106,6 +106,16 @@ describe(SERVICE_CONFIGS.mimir, () => {
           accepts: (v) => v === false,
         },
         {
+          path: 'limits.otel_translation_strategy',
+          expected: 'UnderscoreEscapingWithoutSuffixes (dots become underscores, no suffixes)',
+          accepts: (v) => v === 'UnderscoreEscapingWithoutSuffixes',
+        },
+        {
+          path: 'limits.name_validation_scheme',
+          expected: 'legacy (utf8 would keep the dots)',
+          accepts: (v) => v === 'legacy',
+        },
+        {
           path: 'limits.promote_otel_resource_attributes',
           expected: 'a comma-separated list with deployment.environment.name',
           accepts: promotes,

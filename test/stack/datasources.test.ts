@@ -1,10 +1,13 @@
 import { describe, expect, test } from 'vitest';
+import { valueAt } from './config-value.js';
 import {
   DATASOURCES_DIR,
   datasourceReferences,
   loadProvisionedDatasources,
   type ProvisionedDatasource,
 } from './grafana-datasources.js';
+import { SERVICE_CONFIGS } from './listening-ports.js';
+import { readRepoYaml } from './repo.js';
 
 const datasources = loadProvisionedDatasources();
 const references = datasourceReferences(datasources);
@@ -74,5 +77,19 @@ describe(DATASOURCES_DIR, () => {
         datasourceUid: 'tempo',
       }),
     ]);
+  });
+
+  test("the exemplar link reads the label Tempo's span metrics put the trace id in", () => {
+    const path = 'overrides.defaults.metrics_generator.trace_id_label_name';
+    // Tempo's default when the setting is absent (modules/generator/registry at v3.0.3).
+    const label = valueAt(readRepoYaml(SERVICE_CONFIGS.tempo), path) ?? 'traceID';
+    const destinations = named('mimir').jsonData.exemplarTraceIdDestinations;
+    const names = Array.isArray(destinations)
+      ? destinations.map((d) => (d as { name?: unknown }).name)
+      : [];
+    expect(
+      names,
+      `${named('mimir').file}: datasource mimir.jsonData.exemplarTraceIdDestinations[].name: expected "${String(label)}" (${SERVICE_CONFIGS.tempo}: ${path})`,
+    ).toContain(label);
   });
 });

@@ -18,7 +18,9 @@ export type {
 export { startDiscordDouble } from './double/discord-double.js';
 export type { FailureRates, ScriptedFault } from './double/fault-injector.js';
 export { DEMO_FAILURES, NO_FAILURES } from './double/fault-injector.js';
+export type { GuildState } from './double/guild-state.js';
 export type { InteractionRequest } from './double/interaction-payload.js';
 export type { InteractionResult } from './double/interaction-registry.js';
+export { GAME_ROLE_COLOR, type GuildFixture } from './fixture/guild-fixture.js';
 export type { DemoTraffic, DemoTrafficOptions, TrafficStats } from './traffic/demo-traffic.js';
 export { startDemoTraffic } from './traffic/demo-traffic.js';

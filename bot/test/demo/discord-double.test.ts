@@ -26,6 +26,21 @@ describe('a real discord.js client against the Discord double', () => {
     expect(double.calls[0]?.headers.authorization).toBe(`Bot ${double.token}`);
   });
 
+  test('answers member requests over the gateway and over REST', async ({ client, double }) => {
+    const guild = client.guilds.cache.get(double.guildId);
+    if (!guild) throw new Error('no guild');
+    // Without an id, discord.js asks the gateway (op 8) and waits for GUILD_MEMBERS_CHUNK.
+    const all = await guild.members.fetch();
+    expect(all.size).toBe(double.fixture.members.length);
+    const owner = await guild.members.fetch({ user: double.fixture.ownerId, force: true });
+    expect(owner.user.username).toBe('mira.k');
+    expect(double.calls.at(-1)).toMatchObject({
+      method: 'GET',
+      path: `/api/v10/guilds/${guild.id}/members/${double.fixture.ownerId}`,
+      status: 200,
+    });
+  });
+
   test('delivers a slash command and records the reply at the callback route', async ({
     client,
     double,

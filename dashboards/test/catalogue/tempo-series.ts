@@ -31,7 +31,16 @@ export function tempoSeries(): SeriesFamily[] {
   const sanitize = (name: string): string => name.replace(/[^a-zA-Z0-9_]/g, '_');
   const source = `${TEMPO_CONFIG} with grafana/tempo v3.0.3 modules/generator`;
   const families: SeriesFamily[] = [];
+  // generate_native_histograms: classic (the default in modules/overrides/config.go), native or both.
+  const histogramMode = String(
+    dig(config, 'overrides', 'defaults', 'metrics_generator', 'generate_native_histograms') ??
+      'classic',
+  );
   const histogram = (name: string, labels: Set<string>): void => {
+    if (histogramMode === 'native') {
+      families.push({ name, labels, source });
+      return;
+    }
     families.push(
       { name: `${name}_bucket`, labels: new Set([...labels, 'le']), source },
       { name: `${name}_sum`, labels, source },
@@ -87,6 +96,22 @@ export function tempoSeries(): SeriesFamily[] {
     histogram('traces_service_graph_request_client_seconds', labels);
   }
   return families;
+}
+
+/**
+ * The exemplar label that carries the trace id: `traceID` unless the overrides set
+ * `metrics_generator.trace_id_label_name` (grafana/tempo v3.0.3 modules/generator/registry/histogram.go).
+ */
+export function tempoTraceIdLabel(): string {
+  const config = readRepoYaml(TEMPO_CONFIG);
+  const configured = dig(
+    config,
+    'overrides',
+    'defaults',
+    'metrics_generator',
+    'trace_id_label_name',
+  );
+  return typeof configured === 'string' && configured !== '' ? configured : 'traceID';
 }
 
 /** Whether Tempo sends exemplars with its remote writes (needed for exemplar panels). */

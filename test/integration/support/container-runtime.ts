@@ -1,5 +1,11 @@
 import { getContainerRuntimeClient, ImageName } from 'testcontainers';
 
+/**
+ * Set to `true` where a container runtime must exist (CI with Docker): a suite that would
+ * be skipped fails instead, so a broken runtime can never pass as "all skipped".
+ */
+export const REQUIRE_CONTAINERS = 'ROBOSHPEE_REQUIRE_CONTAINERS';
+
 /** Whether the container suites can run here, and if not, the one line that says why. */
 export type RuntimeAvailability =
   | { readonly available: true; readonly description: string }

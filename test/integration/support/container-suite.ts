@@ -1,9 +1,10 @@
 import { beforeAll, beforeEach, inject } from 'vitest';
-import { missingImage, type RuntimeAvailability } from './container-runtime.js';
+import { missingImage, REQUIRE_CONTAINERS, type RuntimeAvailability } from './container-runtime.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     containerRuntime: RuntimeAvailability;
+    containersRequired: boolean;
   }
 }
 
@@ -23,6 +24,9 @@ export function containerSuite(images: () => readonly string[]): ContainerSuiteG
   let skipReason: string | undefined = runtime.available ? undefined : runtime.reason;
   beforeAll(async () => {
     if (skipReason === undefined) skipReason = await missingImage(images());
+    if (skipReason !== undefined && inject('containersRequired')) {
+      throw new Error(`${REQUIRE_CONTAINERS}=true but ${skipReason}`);
+    }
   }, 900_000);
   beforeEach((context) => {
     if (skipReason !== undefined) context.skip(skipReason);

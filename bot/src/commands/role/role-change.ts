@@ -44,12 +44,14 @@ export function roleChangeSubcommand(action: RoleAction, description: string): S
         return decision.result;
       }
       const { role } = decision;
+      const user = interaction.user.username;
       scope.setRole(role.name, manageableNames);
-      const reason = `/role ${action} by ${interaction.user.username}`;
+      // The audit log shows who asked, since Discord records the bot as the one who did it.
+      const reason = `/role ${action} by ${user}`;
       if (action === 'add') await interaction.member.roles.add(role.id, reason);
       else await interaction.member.roles.remove(role.id, reason);
       recordRoleChange(action, role.name, manageableNames);
-      const user = interaction.user.username;
+      // RoboShpee's log line (user name only: ids stay out of logs).
       logger.info(
         action === 'add'
           ? `Added role '${role.name}' to user '${user}'`

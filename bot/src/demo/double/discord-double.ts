@@ -63,7 +63,7 @@ export interface DiscordDouble {
   readonly guildId: string;
   readonly applicationId: string;
   readonly botUserId: string;
-  /** The member interactions come from when a request names none: a plain member, no special roles. */
+  /** The member interactions come from when a request names none: neither owner nor moderator. */
   readonly defaultUserId: string;
   /** The guild as it was created (unchanged by later calls). */
   readonly fixture: GuildFixture;
@@ -72,8 +72,9 @@ export interface DiscordDouble {
   /** REST calls in arrival order, the latest `maxRecordedCalls` (control API and gateway upgrades excluded). */
   readonly calls: readonly RecordedCall[];
   clearCalls(): void;
+  /** Replaces the rates; unset fields come from DEMO_FAILURES (spread NO_FAILURES to start from none). */
   setFailures(failures: Partial<FailureRates> | false): void;
-  /** Fails the next role/member REST calls as listed, whatever the rates say (for tests). */
+  /** Fails the next rate-limited calls (role changes, role creation) as listed, ahead of the rates. */
   failNext(...faults: ScriptedFault[]): void;
   /** Sends one INTERACTION_CREATE and resolves with the bot's answer. */
   sendInteraction(

@@ -30,7 +30,6 @@ function ok(body: unknown, status = 200): ApiAnswer {
   return { status, body };
 }
 
-
 /** The REST routes a discord.js bot uses for RoboShpee's commands, answered as Discord does. */
 export function discordRoutes(ctx: DiscordRouteContext): Route[] {
   const { state, interactions } = ctx;
@@ -111,11 +110,7 @@ export function discordRoutes(ctx: DiscordRouteContext): Route[] {
     route('POST', '/guilds/:guild/roles', BOT_LIMITED, ({ params, body }) =>
       inGuild(params.guild, () => {
         const created = state.createRole(body);
-        if ('role' in created) return ok(created.role);
-        return {
-          status: created.error.status,
-          body: { ...created.error.body, errors: created.errors },
-        };
+        return 'role' in created ? ok(created.role) : answerWith(created.error);
       }),
     ),
     route('GET', '/guilds/:guild/members', BOT, ({ params, query }) =>

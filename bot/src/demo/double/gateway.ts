@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { GatewayCloseCodes, GatewayOpcodes } from 'discord.js';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { guildCreatePayload } from './guild-payload.js';
 import type { GuildState } from './guild-state.js';
 
 /** Discord's own heartbeat interval. */
@@ -50,23 +51,18 @@ export class Gateway {
     this.#server.handleUpgrade(request, socket, head, (ws) => this.#open(ws));
   }
 
-  /** Sends a dispatch to every ready session; false when no client is connected. */
-  dispatch(event: string, data: object): boolean {
-    let sent = false;
+  /** Sends a dispatch to every ready session (each client keeps its own cache). */
+  dispatch(event: string, data: object): void {
     for (const session of this.#sessions) {
-      if (!session.ready) continue;
-      this.#send(session, { op: GatewayOpcodes.Dispatch, t: event, d: data });
-      sent = true;
+      if (session.ready) this.#send(session, { op: GatewayOpcodes.Dispatch, t: event, d: data });
     }
-    return sent;
   }
 
-  /** Sends one dispatch to the first ready session (one bot handles each interaction). */
-  dispatchToOne(event: string, data: object): boolean {
+  /** Sends one dispatch to the first ready session: one bot handles each interaction. */
+  dispatchToOne(event: string, data: object): void {
     const session = [...this.#sessions].find((s) => s.ready);
-    if (session === undefined) return false;
-    this.#send(session, { op: GatewayOpcodes.Dispatch, t: event, d: data });
-    return true;
+    if (session !== undefined)
+      this.#send(session, { op: GatewayOpcodes.Dispatch, t: event, d: data });
   }
 
   close(): void {
@@ -157,7 +153,11 @@ export class Gateway {
         geo_ordered_rtc_regions: [],
       },
     });
-    this.#send(session, { op: GatewayOpcodes.Dispatch, t: 'GUILD_CREATE', d: guildCreate(state) });
+    this.#send(session, {
+      op: GatewayOpcodes.Dispatch,
+      t: 'GUILD_CREATE',
+      d: guildCreatePayload(state),
+    });
   }
 
   #memberChunk(session: Session, request: MemberRequest): void {
@@ -201,73 +201,4 @@ interface MemberRequest {
   readonly limit?: number;
   readonly user_ids?: string | string[];
   readonly nonce?: string;
-}
-
-/** GUILD_CREATE as Discord sends it to a bot with the GuildMembers intent (a small guild: all members). */
-function guildCreate(state: GuildState): object {
-  const { fixture } = state;
-  const members = state.members();
-  return {
-    id: state.id,
-    name: fixture.guildName,
-    icon: null,
-    splash: null,
-    discovery_splash: null,
-    banner: null,
-    description: null,
-    owner_id: fixture.ownerId,
-    afk_channel_id: null,
-    afk_timeout: 300,
-    verification_level: 1,
-    default_message_notifications: 1,
-    explicit_content_filter: 2,
-    mfa_level: 0,
-    nsfw_level: 0,
-    premium_tier: 1,
-    premium_subscription_count: 2,
-    premium_progress_bar_enabled: false,
-    preferred_locale: 'en-US',
-    system_channel_id: fixture.channel.id,
-    system_channel_flags: 0,
-    rules_channel_id: null,
-    public_updates_channel_id: null,
-    safety_alerts_channel_id: null,
-    vanity_url_code: null,
-    application_id: null,
-    features: [],
-    roles: state.roles(),
-    emojis: [],
-    stickers: [],
-    members,
-    member_count: members.length,
-    large: false,
-    unavailable: false,
-    joined_at: fixture.members.find((m) => m.user.id === fixture.botUser.id)?.joined_at,
-    channels: [
-      {
-        id: fixture.channel.id,
-        type: 0,
-        guild_id: state.id,
-        name: fixture.channel.name,
-        position: 0,
-        permission_overwrites: [],
-        topic: null,
-        nsfw: false,
-        parent_id: null,
-        last_message_id: null,
-        rate_limit_per_user: 0,
-      },
-    ],
-    threads: [],
-    presences: [],
-    voice_states: [],
-    stage_instances: [],
-    guild_scheduled_events: [],
-    soundboard_sounds: [],
-    max_members: 500_000,
-    max_video_channel_users: 25,
-    nsfw: false,
-    hub_type: null,
-    incidents_data: null,
-  };
 }

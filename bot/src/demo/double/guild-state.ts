@@ -2,7 +2,7 @@ import { type APIGuildMember, type APIRole, PermissionFlagsBits, type RoleFlags 
 import type { GuildFixture } from '../fixture/guild-fixture.js';
 import { memberPermissions } from '../fixture/permissions.js';
 import type { SnowflakeSource } from '../snowflake.js';
-import { DISCORD_ERRORS, type DiscordError } from './discord-errors.js';
+import { DISCORD_ERRORS, type DiscordError, invalidBody } from './discord-errors.js';
 
 /** A gateway event the state change must be announced with. */
 export type Dispatch = (event: string, data: object) => void;
@@ -74,11 +74,16 @@ export class GuildState {
 
   /** Whether Discord lets the bot assign this role: Manage Roles, not managed, below the bot. */
   canBotAssign(role: APIRole): boolean {
-    const manageRoles =
-      (this.permissionsOf(this.fixture.botUser.id) & PermissionFlagsBits.ManageRoles) !== 0n;
     return (
-      manageRoles && !role.managed && role.id !== this.id && role.position < this.botTopPosition()
+      this.#botHasManageRoles() &&
+      !role.managed &&
+      role.id !== this.id &&
+      role.position < this.botTopPosition()
     );
+  }
+
+  #botHasManageRoles(): boolean {
+    return (this.permissionsOf(this.fixture.botUser.id) & PermissionFlagsBits.ManageRoles) !== 0n;
   }
 
   /** `PUT`/`DELETE /guilds/{g}/members/{u}/roles/{r}`: Discord's checks, then the change. */
@@ -99,26 +104,15 @@ export class GuildState {
   }
 
   /** `POST /guilds/{g}/roles`: a new role at the bottom (position 1), the others shift up. */
-  createRole(body: unknown): { role: APIRole } | { error: DiscordError; errors?: object } {
+  createRole(body: unknown): { role: APIRole } | { error: DiscordError } {
     const input = (typeof body === 'object' && body !== null ? body : {}) as Record<
       string,
       unknown
     >;
     const name = typeof input.name === 'string' && input.name.length > 0 ? input.name : 'new role';
+    if (!this.#botHasManageRoles()) return { error: DISCORD_ERRORS.missingPermissions };
     if (name.length > ROLE_NAME_MAX) {
-      return {
-        error: DISCORD_ERRORS.invalidBody,
-        errors: {
-          name: {
-            _errors: [
-              {
-                code: 'BASE_TYPE_MAX_LENGTH',
-                message: `Must be ${ROLE_NAME_MAX} or fewer in length.`,
-              },
-            ],
-          },
-        },
-      };
+      return { error: invalidBody('name', `Must be ${ROLE_NAME_MAX} or fewer in length.`) };
     }
     // discord.js 14.28 sends `colors.primary_color`; older clients send `color`.
     const colors = (

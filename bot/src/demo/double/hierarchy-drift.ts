@@ -34,7 +34,10 @@ export class HierarchyDrift {
     }
     this.#drifting = true;
     // Back above the same neighbour, even if roles were created (and positions shifted) meanwhile.
-    const neighbour = this.#state.roles().filter((r) => r.position < role.position).at(-1)?.id;
+    const neighbour = this.#state
+      .roles()
+      .filter((r) => r.position < role.position)
+      .at(-1)?.id;
     const moved = this.#state.moveRole(roleId, this.#state.botTopPosition(), false);
     this.#later(GATEWAY_LAG_MS, () => this.#state.announceRoles(moved));
     this.#later(Math.max(GATEWAY_LAG_MS, this.#faults.rates.hierarchyDriftMs), () => {

@@ -7,6 +7,7 @@ import {
 } from 'discord.js';
 import { snowflakeAt } from '../snowflake.js';
 import { defaultFocusedOption, optionType } from './command-catalog.js';
+import { channelPayload } from './guild-payload.js';
 import type { GuildState } from './guild-state.js';
 
 /** What to send: a slash command (or an autocomplete keystroke in one) from a member. */
@@ -136,20 +137,8 @@ export function buildInteraction(
       guild: { id: state.id, locale: 'en-US', features: [] },
       guild_locale: 'en-US',
       channel_id: fixture.channel.id,
-      channel: {
-        id: fixture.channel.id,
-        type: 0,
-        guild_id: state.id,
-        name: fixture.channel.name,
-        position: 0,
-        permission_overwrites: [],
-        nsfw: false,
-        parent_id: null,
-        last_message_id: null,
-        rate_limit_per_user: 0,
-        flags: 0,
-        permissions: state.permissionsOf(userId).toString(),
-      },
+      // Without a channel object discord.js leaves `channelId` null.
+      channel: { ...channelPayload(fixture), permissions: state.permissionsOf(userId).toString() },
       member: interactionMember(state, member),
       app_permissions: state.permissionsOf(fixture.botUser.id).toString(),
       locale: 'en-US',

@@ -1,8 +1,11 @@
-import { type APIUser, InteractionResponseType, InteractionType } from 'discord.js';
+import { type APIUser, InteractionResponseType, type InteractionType } from 'discord.js';
 import type { GuildFixture } from '../fixture/guild-fixture.js';
 import type { SnowflakeSource } from '../snowflake.js';
-import { DISCORD_ERRORS, type DiscordError } from './discord-errors.js';
+import { checkCallback, invalidMessage } from './callback-rules.js';
+import { answerWith, DISCORD_ERRORS } from './discord-errors.js';
 import { interactionMessage } from './message-payload.js';
+import type { ApiAnswer } from './rest-router.js';
+import { traceIdOf } from './traceparent.js';
 
 /** What the bot answered to one interaction. */
 export interface InteractionResult {
@@ -26,15 +29,8 @@ export class CallbackTimeout extends Error {
   }
 }
 
-export interface HttpAnswer {
-  readonly status: number;
-  readonly body?: unknown;
-}
-
 /** Interaction tokens stay valid this long for edits and follow-ups. */
 const TOKEN_LIFETIME_MS = 15 * 60_000;
-const MAX_CHOICES = 25;
-const MAX_CONTENT = 2000;
 
 interface Pending {
   readonly id: string;
@@ -80,23 +76,16 @@ export class InteractionRegistry {
     body: unknown,
     traceparent: string | undefined,
     withResponse: boolean,
-  ): HttpAnswer {
+  ): ApiAnswer {
     const pending = this.#pending.get(id);
     if (pending === undefined || pending.token !== token)
-      return error(DISCORD_ERRORS.unknownInteraction);
-    if (pending.callback !== undefined) return error(DISCORD_ERRORS.alreadyAcknowledged);
+      return answerWith(DISCORD_ERRORS.unknownInteraction);
+    if (pending.callback !== undefined) return answerWith(DISCORD_ERRORS.alreadyAcknowledged);
     if (Date.now() - pending.createdAt > this.#deadlineMs)
-      return error(DISCORD_ERRORS.unknownInteraction);
-    if (
-      typeof body !== 'object' ||
-      body === null ||
-      typeof (body as { type?: unknown }).type !== 'number'
-    ) {
-      return invalidBody('type', 'This field is required');
-    }
-    const callback = body as Record<string, unknown> & { type: number };
-    const invalid = validateCallback(pending.type, callback);
-    if (invalid !== null) return invalid;
+      return answerWith(DISCORD_ERRORS.unknownInteraction);
+    const checked = checkCallback(pending.type, body);
+    if ('error' in checked) return answerWith(checked.error);
+    const { callback } = checked;
 
     pending.callback = { body: callback, traceId: traceIdOf(traceparent) };
     const data = (callback.data ?? {}) as Record<string, unknown>;
@@ -128,15 +117,14 @@ export class InteractionRegistry {
   }
 
   /** `PATCH /webhooks/{app}/{token}/messages/@original` and follow-ups (`POST /webhooks/{app}/{token}`). */
-  reply(token: string, body: unknown, kind: 'edit' | 'follow-up'): HttpAnswer {
+  reply(token: string, body: unknown, kind: 'edit' | 'follow-up'): ApiAnswer {
     const pending = this.#byToken(token);
-    if (pending === undefined) return error(DISCORD_ERRORS.unknownWebhook);
+    if (pending === undefined) return answerWith(DISCORD_ERRORS.unknownWebhook);
     const data = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
-    if (typeof data.content === 'string' && data.content.length > MAX_CONTENT) {
-      return invalidBody('content', `Must be ${MAX_CONTENT} or fewer in length.`);
-    }
+    const invalid = invalidMessage(data, 'content');
+    if (invalid !== null) return answerWith(invalid);
     if (kind === 'edit') {
-      if (pending.message === undefined) return error(DISCORD_ERRORS.unknownMessage);
+      if (pending.message === undefined) return answerWith(DISCORD_ERRORS.unknownMessage);
       pending.message = {
         ...pending.message,
         ...this.#message(pending, data, false),
@@ -154,9 +142,9 @@ export class InteractionRegistry {
   }
 
   /** `GET`/`DELETE /webhooks/{app}/{token}/messages/@original`. */
-  original(token: string, method: 'GET' | 'DELETE'): HttpAnswer {
+  original(token: string, method: 'GET' | 'DELETE'): ApiAnswer {
     const pending = this.#byToken(token);
-    if (pending?.message === undefined) return error(DISCORD_ERRORS.unknownMessage);
+    if (pending?.message === undefined) return answerWith(DISCORD_ERRORS.unknownMessage);
     if (method === 'GET') return { status: 200, body: pending.message };
     delete pending.message;
     return { status: 204 };
@@ -238,49 +226,4 @@ function result(pending: Pending): InteractionResult {
     traceId: pending.callback?.traceId ?? null,
     ...(pending.deferredReply === undefined ? {} : { deferredReply: pending.deferredReply }),
   };
-}
-
-/** Discord's checks on a callback body that a bot can get wrong. */
-function validateCallback(
-  type: InteractionType,
-  callback: Record<string, unknown> & { type: number },
-): HttpAnswer | null {
-  const data = (callback.data ?? {}) as Record<string, unknown>;
-  const autocomplete = type === InteractionType.ApplicationCommandAutocomplete;
-  const answersAutocomplete =
-    callback.type === InteractionResponseType.ApplicationCommandAutocompleteResult;
-  if (autocomplete !== answersAutocomplete) {
-    return invalidBody('type', 'Interaction response type is not valid for this interaction');
-  }
-  if (answersAutocomplete) {
-    const choices = Array.isArray(data.choices) ? data.choices : [];
-    if (choices.length > MAX_CHOICES)
-      return invalidBody('data.choices', `Must be ${MAX_CHOICES} or fewer in length.`);
-  }
-  if (typeof data.content === 'string' && data.content.length > MAX_CONTENT) {
-    return invalidBody('data.content', `Must be ${MAX_CONTENT} or fewer in length.`);
-  }
-  return null;
-}
-
-function error(e: DiscordError): HttpAnswer {
-  return { status: e.status, body: e.body };
-}
-
-function invalidBody(field: string, message: string): HttpAnswer {
-  return {
-    status: 400,
-    body: {
-      ...DISCORD_ERRORS.invalidBody.body,
-      errors: { [field]: { _errors: [{ code: 'INVALID', message }] } },
-    },
-  };
-}
-
-const TRACEPARENT = /^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$/;
-
-/** The trace id of a W3C `traceparent`, or null when absent, malformed or all zeros. */
-export function traceIdOf(traceparent: string | undefined): string | null {
-  const traceId = traceparent === undefined ? undefined : TRACEPARENT.exec(traceparent.trim())?.[1];
-  return traceId === undefined || /^0+$/.test(traceId) ? null : traceId;
 }

@@ -36,17 +36,18 @@ export type RouteMatch =
   | { readonly kind: 'wrong-method' }
   | { readonly kind: 'none' };
 
-/** A method + path table over the API version prefix, matched with the standard URLPattern. */
+/**
+ * A method + path table over the API version prefix. Templates are Discord's own route
+ * notation (`/guilds/:guild/roles`): `:name` takes one path segment, anything else must
+ * match exactly. (URLPattern would do, but Node 22, which `engines` allows, lacks it.)
+ */
 export class RestRouter {
   readonly #prefix: string;
-  readonly #routes: { readonly route: Route; readonly pattern: URLPattern }[];
+  readonly #routes: { readonly route: Route; readonly segments: readonly string[] }[];
 
   constructor(prefix: string, routes: readonly Route[]) {
     this.#prefix = prefix;
-    this.#routes = routes.map((route) => ({
-      route,
-      pattern: new URLPattern({ pathname: prefix + route.template }),
-    }));
+    this.#routes = routes.map((route) => ({ route, segments: route.template.split('/') }));
   }
 
   owns(path: string): boolean {
@@ -54,19 +55,29 @@ export class RestRouter {
   }
 
   match(method: string, path: string): RouteMatch {
+    if (!this.owns(path)) return { kind: 'none' };
+    const segments = path.slice(this.#prefix.length).split('/');
     let pathMatched = false;
-    for (const { route, pattern } of this.#routes) {
-      const found = pattern.exec({ pathname: path });
-      if (found === null) continue;
+    for (const { route, segments: template } of this.#routes) {
+      const params = matchSegments(template, segments);
+      if (params === null) continue;
       pathMatched = true;
-      if (route.method !== method) continue;
-      const params = Object.fromEntries(
-        Object.entries(found.pathname.groups).filter(
-          (e): e is [string, string] => e[1] !== undefined,
-        ),
-      );
-      return { kind: 'found', route, params };
+      if (route.method === method) return { kind: 'found', route, params };
     }
     return pathMatched ? { kind: 'wrong-method' } : { kind: 'none' };
   }
+}
+
+function matchSegments(
+  template: readonly string[],
+  segments: readonly string[],
+): Record<string, string> | null {
+  if (template.length !== segments.length) return null;
+  const params: Record<string, string> = {};
+  for (const [index, expected] of template.entries()) {
+    const actual = segments[index] ?? '';
+    if (expected.startsWith(':') && actual !== '') params[expected.slice(1)] = actual;
+    else if (expected !== actual) return null;
+  }
+  return params;
 }

@@ -1,9 +1,22 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
-const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+/** The repository root, found upwards (this file also runs compiled, from the bench). */
+function repositoryRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'bot', 'tsconfig.build.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('repository root not found above the demo-bot helper');
+    dir = parent;
+  }
+  return `${dir}/`;
+}
+
+const ROOT = repositoryRoot();
 
 let built: Promise<void> | undefined;
 

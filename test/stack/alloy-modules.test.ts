@@ -1,0 +1,66 @@
+import { describe, expect, test } from 'vitest';
+import { ALLOY_CONFIG, stripComments } from './alloy-config.js';
+import { loadCompose, serviceNamed } from './compose.js';
+import { readRepoFile, repoFileExists } from './repo.js';
+
+/**
+ * The journal switch: config.alloy imports modules/journal-<ALLOY_JOURNAL>.alloy, and both
+ * files must declare the same component with the same arguments, or one setting breaks.
+ */
+
+const MODULES = 'infra/alloy/modules';
+const SWITCHED = ['on', 'off'] as const;
+
+function declaredArguments(file: string): Record<string, string[]> {
+  const code = stripComments(readRepoFile(file));
+  const declared: Record<string, string[]> = {};
+  for (const match of code.matchAll(/declare\s+"([^"]+)"\s*\{/g)) {
+    const body = code.slice((match.index ?? 0) + match[0].length);
+    const args = [...body.matchAll(/^\s*argument\s+"([^"]+)"/gm)].map((m) => m[1] ?? '');
+    declared[match[1] ?? ''] = args.sort();
+  }
+  return declared;
+}
+
+describe(`${MODULES}/journal-*.alloy`, () => {
+  test('both settings exist and declare the same component interface', () => {
+    const missing = SWITCHED.map((mode) => `${MODULES}/journal-${mode}.alloy`).filter(
+      (file) => !repoFileExists(file),
+    );
+    expect(
+      missing.map((file) => `${file}: expected the file (imported by ${ALLOY_CONFIG})`),
+    ).toEqual([]);
+    expect(
+      declaredArguments(`${MODULES}/journal-off.alloy`),
+      `${MODULES}/journal-off.alloy: expected the declarations of journal-on.alloy`,
+    ).toEqual(declaredArguments(`${MODULES}/journal-on.alloy`));
+  });
+
+  test('config.alloy imports them by ALLOY_JOURNAL and uses the declared component', () => {
+    const code = stripComments(readRepoFile(ALLOY_CONFIG));
+    expect(
+      code,
+      `${ALLOY_CONFIG}: import.file "journal": expected journal-%s.alloy chosen by ALLOY_JOURNAL`,
+    ).toMatch(
+      /import\.file\s+"journal"[\s\S]*?journal-%s\.alloy[\s\S]*?sys\.env\("ALLOY_JOURNAL"\)/,
+    );
+    const used = [...code.matchAll(/^\s*journal\.(\w+)\s+"/gm)].map((m) => m[1]);
+    expect(
+      used,
+      `${ALLOY_CONFIG}: expected journal.<component> blocks the modules declare`,
+    ).toEqual(Object.keys(declaredArguments(`${MODULES}/journal-on.alloy`)));
+  });
+
+  test('compose mounts the modules where Alloy looks and keeps the journal off', () => {
+    const alloy = serviceNamed(loadCompose(), 'alloy');
+    const mount = alloy.mounts.find((m) => m.source === `./${MODULES}`);
+    expect(
+      mount?.target,
+      `compose.yaml: services.alloy.volumes: expected ./${MODULES} mounted`,
+    ).toBe(alloy.environment.ALLOY_MODULES_DIR);
+    expect(
+      alloy.environment.ALLOY_JOURNAL,
+      'compose.yaml: services.alloy.environment.ALLOY_JOURNAL',
+    ).toBe('off');
+  });
+});

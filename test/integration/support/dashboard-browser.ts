@@ -23,13 +23,20 @@ export interface DashboardView {
 // Grafana marks a failed panel with this test id (its error icon in the panel header).
 const PANEL_ERROR = '[data-testid*="Panel status error"]';
 
-// Runs in the page (a string: this project's TypeScript has no DOM types): the title of the
-// panel around an element, for the failure message.
-const PANEL_TITLE = `(element) => {
+/** The little of the DOM the panel-title lookup uses (this project compiles without DOM types). */
+interface PageElement {
+  closest(selector: string): PageElement | null;
+  querySelector(selector: string): PageElement | null;
+  getAttribute(name: string): string | null;
+  readonly textContent: string | null;
+}
+
+/** Runs in the page: the title of the panel around an element, for the failure message. */
+function panelTitle(element: PageElement): string {
   const panel = element.closest('[data-viz-panel-key], [data-panelid], section');
-  const header = panel && panel.querySelector('h2, [data-testid*="Panel header"]');
-  return (header && header.textContent.trim()) || (panel && panel.getAttribute('aria-label')) || '(panel)';
-}`;
+  const header = panel?.querySelector('h2, [data-testid*="Panel header"]');
+  return header?.textContent?.trim() || panel?.getAttribute('aria-label') || '(panel)';
+}
 
 /**
  * Opens each dashboard as an anonymous visitor would, in a viewport tall enough that every
@@ -59,7 +66,7 @@ export async function viewDashboards(
         [page.locator(PANEL_ERROR), 'error'],
       ] as const) {
         for (const element of await locator.all()) {
-          problems.push(`${String(await element.evaluate(PANEL_TITLE))}: ${what}`);
+          problems.push(`${await element.evaluate(panelTitle)}: ${what}`);
         }
       }
       const screenshot = join(screenshotDir, `${uid}.png`);

@@ -15,19 +15,18 @@ import { notYet, pollUntil } from './support/poll.js';
 import { instantQuery } from './support/prometheus-client.js';
 import { seriesSelector, sumOf } from './support/promql.js';
 import { spanTree } from './support/span-tree.js';
-import { readStackFacts } from './support/stack-facts.js';
+import { stackFacts } from './support/stack-facts.js';
 import { waitForTrace } from './support/tempo-client.js';
 import { reportTiming, since } from './support/timings.js';
 
 const SUITE = 'Through Alloy';
-const facts = readStackFacts();
 const ROLE = GAME_ROLE_NAMES[1] ?? GAME_ROLE_NAMES[0];
-/** Where the Mimir datasource points (infra/grafana/provisioning): Mimir's Prometheus API root. */
-const MIMIR_PROMETHEUS_PATH = '/prometheus';
 
 describe(`${SUITE}: the bot -> Alloy -> Tempo, Loki and Mimir, each with the project's config`, () => {
-  const backends = [facts.tempo, facts.loki, facts.mimir] as const;
-  const gate = containerSuite(() => [...backends, facts.alloy].map((b) => imageOf(b.service)));
+  const backends = [stackFacts().tempo, stackFacts().loki, stackFacts().mimir] as const;
+  const gate = containerSuite(() =>
+    [...backends, stackFacts().alloy].map((b) => imageOf(b.service)),
+  );
   let network: StartedNetwork | undefined;
   const started: StartedTestContainer[] = [];
   let alloy: StartedTestContainer | undefined;
@@ -65,15 +64,15 @@ describe(`${SUITE}: the bot -> Alloy -> Tempo, Loki and Mimir, each with the pro
         httpUrl(await start(net, b.service, b.httpPort, '/ready'), b.httpPort),
       ),
     );
-    alloy = await start(net, facts.alloy.service, facts.alloy.httpPort, '/-/ready', [
-      facts.alloy.otlpGrpcPort,
+    alloy = await start(net, stackFacts().alloy.service, stackFacts().alloy.httpPort, '/-/ready', [
+      stackFacts().alloy.otlpGrpcPort,
     ]);
     reportTiming(SUITE, 'Tempo, Loki, Mimir and Alloy from start to ready', since(up));
     url.tempo = tempo ?? '';
     url.loki = loki ?? '';
-    url.mimir = `${mimir ?? ''}${MIMIR_PROMETHEUS_PATH}`;
+    url.mimir = `${mimir ?? ''}${stackFacts().mimir.prometheusPath}`;
     bot = await startDemoBot({
-      OTEL_EXPORTER_OTLP_ENDPOINT: `http://${alloy.getHost()}:${alloy.getMappedPort(facts.alloy.otlpGrpcPort)}`,
+      OTEL_EXPORTER_OTLP_ENDPOINT: `http://${alloy.getHost()}:${alloy.getMappedPort(stackFacts().alloy.otlpGrpcPort)}`,
       ROBOSHPEE_DEMO_RATE: '0',
       ROBOSHPEE_OTLP_LOGS: 'true',
       OTEL_METRIC_EXPORT_INTERVAL: '2000',
@@ -148,9 +147,10 @@ describe(`${SUITE}: the bot -> Alloy -> Tempo, Loki and Mimir, each with the pro
 
   test('alloy fmt and alloy validate accept the project config, in the pinned Alloy image', async () => {
     const target =
-      facts.alloy.service.binds.find((b) => b.source === facts.alloy.configFile)?.target ?? '';
+      stackFacts().alloy.service.binds.find((b) => b.source === stackFacts().alloy.configFile)
+        ?.target ?? '';
     // The flags that change what the config may use must match those the stack runs with.
-    const runFlags = (facts.alloy.service.command ?? []).filter(
+    const runFlags = (stackFacts().alloy.service.command ?? []).filter(
       (a) => a.startsWith('--stability.level') || a.startsWith('--feature.'),
     );
     const container = alloy;
@@ -158,7 +158,7 @@ describe(`${SUITE}: the bot -> Alloy -> Tempo, Loki and Mimir, each with the pro
     const formatted = await container.exec(['alloy', 'fmt', target]);
     expect(formatted.exitCode, formatted.stderr).toBe(0);
     expect(formatted.stdout.trim(), 'infra/alloy/config.alloy is not in `alloy fmt` form').toBe(
-      readFileSync(facts.alloy.configFile, 'utf8').trim(),
+      readFileSync(stackFacts().alloy.configFile, 'utf8').trim(),
     );
     const validated = await container.exec(['alloy', 'validate', ...runFlags, target]);
     expect(validated.exitCode, validated.output).toBe(0);

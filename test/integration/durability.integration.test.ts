@@ -14,32 +14,40 @@ import { notYet, pollUntil } from './support/poll.js';
 import { instantQuery } from './support/prometheus-client.js';
 import { rangeOf, seriesSelector } from './support/promql.js';
 import { sampleGaps } from './support/sample-gaps.js';
-import { readStackFacts, SERVICE } from './support/stack-facts.js';
+import { SERVICE, stackFacts } from './support/stack-facts.js';
 import { waitForTrace } from './support/tempo-client.js';
 import { reportTiming, since } from './support/timings.js';
 
 const SUITE = 'Durability';
-const facts = readStackFacts();
-const MIMIR_PROMETHEUS_PATH = '/prometheus';
 /** Interactions sent before the restarts, and at most this many during them (one a second). */
 const BEFORE = 5;
 const MAX_DURING = 120;
+/** The bot's metric export interval in compose.yaml: the expected distance between samples. */
+const exportIntervalMs = () => Number(stackFacts().botEnvironment.OTEL_METRIC_EXPORT_INTERVAL);
 
 describe(`${SUITE}: Tempo, Loki and Mimir restart in the running stack; nothing is lost`, () => {
   const gate = containerSuite(() =>
-    [facts.tempo, facts.loki, facts.mimir, facts.alloy, facts.grafana].map((b) =>
-      imageOf(b.service),
-    ),
+    [
+      stackFacts().tempo,
+      stackFacts().loki,
+      stackFacts().mimir,
+      stackFacts().alloy,
+      stackFacts().grafana,
+    ].map((b) => imageOf(b.service)),
   );
   let stack: ComposeStack | undefined;
+  const running = (): ComposeStack => {
+    if (stack === undefined) throw new Error('the compose stack did not start');
+    return stack;
+  };
   const before: string[] = [];
   const during: string[] = [];
   const window = { fromSeconds: 0, toSeconds: 0 };
   const url = { tempo: '', loki: '', mimir: '', demo: '' };
   const restarted = [
-    [SERVICE.tempo, facts.tempo.httpPort],
-    [SERVICE.loki, facts.loki.httpPort],
-    [SERVICE.mimir, facts.mimir.httpPort],
+    [SERVICE.tempo, stackFacts().tempo.httpPort],
+    [SERVICE.loki, stackFacts().loki.httpPort],
+    [SERVICE.mimir, stackFacts().mimir.httpPort],
   ] as const;
 
   const interact = async (n: number): Promise<string> => {
@@ -59,12 +67,12 @@ describe(`${SUITE}: Tempo, Loki and Mimir restart in the running stack; nothing 
 
   beforeAll(async () => {
     if (!gate.shouldRun()) return;
-    stack = await startComposeStack(facts, 'durability');
+    stack = await startComposeStack(stackFacts(), 'durability');
     reportTiming(SUITE, 'docker compose up to every service healthy', stack.upMs);
-    url.tempo = stack.url(SERVICE.tempo, facts.tempo.httpPort);
-    url.loki = stack.url(SERVICE.loki, facts.loki.httpPort);
-    url.mimir = `${stack.url(SERVICE.mimir, facts.mimir.httpPort)}${MIMIR_PROMETHEUS_PATH}`;
-    url.demo = stack.url(SERVICE.bot, facts.botDemoPort);
+    url.tempo = stack.url(SERVICE.tempo, stackFacts().tempo.httpPort);
+    url.loki = stack.url(SERVICE.loki, stackFacts().loki.httpPort);
+    url.mimir = `${stack.url(SERVICE.mimir, stackFacts().mimir.httpPort)}${stackFacts().mimir.prometheusPath}`;
+    url.demo = stack.url(SERVICE.bot, stackFacts().botDemoPort);
 
     for (let n = 0; n < BEFORE; n += 1) before.push(await interact(n));
     // Written before the restart means stored before it: wait until each one is queryable.
@@ -72,18 +80,19 @@ describe(`${SUITE}: Tempo, Loki and Mimir restart in the running stack; nothing 
       await inTempo(traceId, 120_000);
       await inLoki(traceId, 120_000);
     }
-    // Two metric exports' worth of samples before the window opens.
-    await sleep(25_000);
+    // A few metric exports before the window opens, so each series has a sample before it.
+    await sleep(2.5 * exportIntervalMs());
 
     window.fromSeconds = Date.now() / 1000;
     const restarting = performance.now();
     const restarts = Promise.all(
       restarted.map(async ([service, port]) => {
         const begun = performance.now();
-        await stack?.container(service).restart();
+        // Graceful, as `docker compose restart` (testcontainers' default of 0 s is a kill).
+        await running().container(service).restart({ timeout: 30_000 });
         await pollUntil(
           async () => {
-            const response = await requestJson(`${stack?.url(service, port)}/ready`);
+            const response = await requestJson(`${running().url(service, port)}/ready`);
             return response.status === 200 ? true : notYet(`${response.status}`);
           },
           {
@@ -142,9 +151,11 @@ describe(`${SUITE}: Tempo, Loki and Mimir restart in the running stack; nothing 
   });
 
   test('the command counter has no gap in Mimir across the restart window', async () => {
-    const intervalMs = Number(facts.botEnvironment.OTEL_METRIC_EXPORT_INTERVAL);
-    expect(intervalMs, 'compose.yaml sets the bot OTEL_METRIC_EXPORT_INTERVAL').toBeGreaterThan(0);
-    const interval = intervalMs / 1000;
+    expect(
+      exportIntervalMs(),
+      'compose.yaml sets the bot OTEL_METRIC_EXPORT_INTERVAL',
+    ).toBeGreaterThan(0);
+    const interval = exportIntervalMs() / 1000;
     // A series exported before the window must have a sample at least every 1.5 intervals.
     const margin = 2 * interval;
     const span = Math.ceil(window.toSeconds - window.fromSeconds + 2 * margin);

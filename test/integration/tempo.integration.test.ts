@@ -1,3 +1,4 @@
+import { ATTR_HTTP_REQUEST_METHOD } from '@opentelemetry/semantic-conventions';
 import { Network, type StartedNetwork, type StartedTestContainer, Wait } from 'testcontainers';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { messages } from '../../bot/src/core/messages.js';
@@ -11,19 +12,18 @@ import { type DemoBot, startDemoBot } from './support/demo-bot-process.js';
 import { type InteractionAnswer, sendInteraction, waitForDemo } from './support/demo-control.js';
 import { notYet, pollUntil } from './support/poll.js';
 import { outline, spanTree } from './support/span-tree.js';
-import { readStackFacts } from './support/stack-facts.js';
+import { stackFacts } from './support/stack-facts.js';
 import { searchTraces, waitForTrace } from './support/tempo-client.js';
 import { reportTiming, since } from './support/timings.js';
 import { spansetFilter } from './support/traceql.js';
 
 const SUITE = 'Tempo alone';
-const facts = readStackFacts();
 const ROLE = GAME_ROLE_NAMES[0];
 /** Bounds the search for an interaction that Discord (the double's fault injection) refuses. */
 const MAX_FAILURE_ATTEMPTS = 150;
 
 describe(`${SUITE}: the bot exports its spans over OTLP gRPC to Tempo with the project's config`, () => {
-  const gate = containerSuite(() => [imageOf(facts.tempo.service)]);
+  const gate = containerSuite(() => [imageOf(stackFacts().tempo.service)]);
   let network: StartedNetwork | undefined;
   let tempo: StartedTestContainer | undefined;
   let bot: DemoBot | undefined;
@@ -34,16 +34,16 @@ describe(`${SUITE}: the bot exports its spans over OTLP gRPC to Tempo with the p
     if (!gate.shouldRun()) return;
     network = await new Network().start();
     const started = performance.now();
-    const container = await containerFromCompose(facts.tempo.service, {
+    const container = await containerFromCompose(stackFacts().tempo.service, {
       network,
-      ports: [facts.tempo.httpPort, facts.tempo.otlpGrpcPort],
-      ready: Wait.forHttp('/ready', facts.tempo.httpPort),
+      ports: [stackFacts().tempo.httpPort, stackFacts().tempo.otlpGrpcPort],
+      ready: Wait.forHttp('/ready', stackFacts().tempo.httpPort),
     });
     tempo = await container.start();
     reportTiming(SUITE, 'Tempo from start to /ready', since(started));
-    tempoUrl = `http://${tempo.getHost()}:${tempo.getMappedPort(facts.tempo.httpPort)}`;
+    tempoUrl = `http://${tempo.getHost()}:${tempo.getMappedPort(stackFacts().tempo.httpPort)}`;
     bot = await startDemoBot({
-      OTEL_EXPORTER_OTLP_ENDPOINT: `http://${tempo.getHost()}:${tempo.getMappedPort(facts.tempo.otlpGrpcPort)}`,
+      OTEL_EXPORTER_OTLP_ENDPOINT: `http://${tempo.getHost()}:${tempo.getMappedPort(stackFacts().tempo.otlpGrpcPort)}`,
       ROBOSHPEE_DEMO_RATE: '0',
       // Tempo takes spans only: metrics and logs would be refused and only add noise.
       OTEL_METRICS_EXPORTER: 'none',
@@ -105,7 +105,7 @@ describe(`${SUITE}: the bot exports its spans over OTLP gRPC to Tempo with the p
     // The role PUT and the interaction callback POST, as undici client spans under the interaction.
     const calls = tree.descendantsOf(root).filter((s) => s.kind === 'client');
     expect(
-      calls.map((s) => s.name),
+      calls.map((s) => s.attributes[ATTR_HTTP_REQUEST_METHOD]),
       outline(spans),
     ).toEqual(expect.arrayContaining(['PUT', 'POST']));
     for (const call of calls) expect(call.traceId).toBe(root.traceId);

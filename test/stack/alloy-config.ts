@@ -89,3 +89,38 @@ export function alloyEnvironmentVariables(source: string): string[] {
 export function loadAlloyValues(file = ALLOY_CONFIG): AlloyValue[] {
   return alloyValues(readRepoFile(file), file);
 }
+
+/** One `kind "label" { ... }` block of an Alloy config, with its body (comments blanked). */
+export interface AlloyBlock {
+  readonly kind: string;
+  readonly label: string;
+  readonly line: number;
+  readonly body: string;
+}
+
+/** Every block of one component kind (`otelcol.auth.basic`), braces matched outside strings. */
+export function alloyBlocks(source: string, kind: string): AlloyBlock[] {
+  const code = stripComments(source);
+  const header = new RegExp(`(?:^|\\n)\\s*${kind.replaceAll('.', '\\.')}\\s+"([^"]*)"\\s*\\{`, 'g');
+  return [...code.matchAll(header)].map((match) => {
+    const start = match.index + match[0].length;
+    let depth = 1;
+    let inString = false;
+    let end = start;
+    for (; end < code.length && depth > 0; end++) {
+      const char = code[end];
+      if (inString) {
+        if (char === '\\') end++;
+        else if (char === '"') inString = false;
+      } else if (char === '"') inString = true;
+      else if (char === '{') depth++;
+      else if (char === '}') depth--;
+    }
+    return {
+      kind,
+      label: match[1] ?? '',
+      line: lineAt(code, match.index + match[0].indexOf(kind)),
+      body: code.slice(start, end - 1),
+    };
+  });
+}

@@ -37,5 +37,5 @@ export const messages = {
   unknownCommand: 'This command is not available in this version of RoboShpee.',
   missingPermissions:
     'Discord refused: I lack the permission to change that role. A server admin can fix it in Server Settings > Roles: give my role the Manage Roles permission and drag it above the game roles.',
-  failed: 'Something went wrong while talking to Discord. Please try again in a moment.',
+  failed: 'Something went wrong. Please try again in a moment.',
 } as const;

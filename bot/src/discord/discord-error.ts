@@ -7,6 +7,18 @@ export function isMissingPermissions(error: unknown): boolean {
   return error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.MissingPermissions;
 }
 
+/**
+ * Discord no longer takes an answer: the 3 s were over, or (autocomplete) the member typed on
+ * and Discord dropped the older request. Routine for autocomplete, so not an error.
+ */
+export function isExpiredInteraction(error: unknown): boolean {
+  return (
+    error instanceof DiscordAPIError &&
+    (error.code === RESTJSONErrorCodes.UnknownInteraction ||
+      error.code === RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged)
+  );
+}
+
 /** What the caller is told when a command throws: a fix for the admin, or a plain apology. */
 export function resultForError(error: unknown): CommandResult {
   return isMissingPermissions(error)

@@ -15,7 +15,12 @@ import {
   observeAutocomplete,
   observeCommand,
 } from '../telemetry/observe.js';
-import { describeError, isMissingPermissions, resultForError } from './discord-error.js';
+import {
+  describeError,
+  isExpiredInteraction,
+  isMissingPermissions,
+  resultForError,
+} from './discord-error.js';
 import { sendReply } from './reply.js';
 
 /**
@@ -99,8 +104,9 @@ export function createInteractionHandler(
       if (interaction.isChatInputCommand()) await answerCommand(interaction);
       else if (interaction.isAutocomplete()) await answerAutocomplete(interaction);
     } catch (error) {
-      // Only the reply itself can fail here (e.g. the interaction expired): nobody to tell.
-      logger.error({ error: describeError(error) }, 'interaction could not be answered');
+      // Only the answer itself can fail here: there is nobody left to tell.
+      const level = isExpiredInteraction(error) ? 'warn' : 'error';
+      logger[level]({ error: describeError(error) }, 'interaction could not be answered');
     }
   };
 }

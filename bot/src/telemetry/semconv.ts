@@ -132,14 +132,18 @@ export interface RuntimeMetricDeclaration {
   /** As emitted: host-metrics leaves some units empty although the values are bytes or ratios. */
   readonly unit: string;
   readonly attributes: readonly string[];
-  readonly source: '@opentelemetry/instrumentation-runtime-node' | '@opentelemetry/host-metrics';
+  readonly source:
+    | '@opentelemetry/instrumentation-runtime-node'
+    | '@opentelemetry/host-metrics'
+    | '@opentelemetry/instrumentation-undici';
 }
 
 const runtimeNode = '@opentelemetry/instrumentation-runtime-node';
 const hostMetrics = '@opentelemetry/host-metrics';
+const undici = '@opentelemetry/instrumentation-undici';
 
 /**
- * The Node runtime and host metrics the preload turns on, as checked against what the
+ * The Node runtime, host and HTTP client metrics the preload turns on, as checked against what the
  * instrumentations really emit (bot/test/telemetry/runtime-metrics.test.ts). Dashboards
  * derive names from here like from METRICS: `process.memory.usage` (RSS, bytes) is
  * `process_memory_usage` in Mimir.
@@ -242,5 +246,20 @@ export const RUNTIME_METRICS = {
     unit: '',
     attributes: ['system.memory.state'],
     source: hostMetrics,
+  },
+  /** Discord REST calls (discord.js uses undici); `error.type` joins on failed calls. */
+  httpClientDuration: {
+    name: 'http.client.request.duration',
+    kind: 'histogram',
+    unit: 's',
+    attributes: [
+      'http.request.method',
+      'http.response.status_code',
+      'network.protocol.version',
+      'server.address',
+      'server.port',
+      'url.scheme',
+    ],
+    source: undici,
   },
 } as const satisfies Record<string, RuntimeMetricDeclaration>;

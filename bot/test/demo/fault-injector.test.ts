@@ -2,8 +2,17 @@ import { describe, expect, test } from 'vitest';
 import { FaultInjector, resolveFailureRates } from '../../src/demo/double/fault-injector.js';
 import { DEMO_FAILURES, NO_FAILURES } from '../../src/demo/index.js';
 
+/** A clock that jumps a minute per reading, so no outage outlasts a single call. */
+function minuteClock(): () => number {
+  let now = 0;
+  return () => {
+    now += 60_000;
+    return now;
+  };
+}
+
 function draw(seed: number, count: number) {
-  const injector = new FaultInjector(DEMO_FAILURES, seed);
+  const injector = new FaultInjector(DEMO_FAILURES, seed, minuteClock());
   return Array.from({ length: count }, () => injector.next());
 }
 
@@ -36,6 +45,18 @@ describe('injected failures', () => {
     const injector = new FaultInjector(NO_FAILURES, 1);
     for (let i = 0; i < 1000; i++) expect(injector.next()).toEqual({ kind: 'none', delayMs: 0 });
     expect(injector.hierarchyDrift()).toBe(false);
+  });
+
+  test('an outage fails every call until it ends', () => {
+    let now = 0;
+    const rates = { ...NO_FAILURES, serverErrorRate: 1, incidentRate: 1, incidentMs: 1000 };
+    const injector = new FaultInjector(rates, 1, () => now);
+    expect(injector.next().kind).toBe('server-error');
+    injector.rates = NO_FAILURES;
+    now = 999;
+    expect(injector.next()).toEqual({ kind: 'server-error', delayMs: 0, status: 503 });
+    now = 1000;
+    expect(injector.next()).toEqual({ kind: 'none', delayMs: 0 });
   });
 
   test('scripted faults come first, in order', () => {

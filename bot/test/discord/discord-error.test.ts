@@ -2,6 +2,7 @@ import { DiscordAPIError, HTTPError, RESTJSONErrorCodes } from 'discord.js';
 import { describe, expect, test } from 'vitest';
 import {
   describeError,
+  isExpiredInteraction,
   isMissingPermissions,
   resultForError,
 } from '../../src/discord/discord-error.js';
@@ -47,6 +48,30 @@ describe('isMissingPermissions and resultForError', () => {
         ? { code: 'missingPermissions', outcome: 'forbidden', reply: { ephemeral: true } }
         : { code: 'failed', outcome: 'error', reply: { ephemeral: true } },
     );
+  });
+});
+
+describe('isExpiredInteraction', () => {
+  const cases = [
+    {
+      why: 'Discord 10062 (unknown interaction)',
+      code: RESTJSONErrorCodes.UnknownInteraction,
+      expired: true,
+    },
+    {
+      why: 'Discord 40060 (already acknowledged)',
+      code: RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged,
+      expired: true,
+    },
+    { why: 'Discord 50013', code: RESTJSONErrorCodes.MissingPermissions, expired: false },
+  ] as const;
+
+  test.each(cases)('GIVEN $why THEN expired is $expired', ({ code, expired }) => {
+    expect(isExpiredInteraction(apiError(code, 404, 'x'))).toBe(expired);
+  });
+
+  test('GIVEN a plain Error THEN not expired', () => {
+    expect(isExpiredInteraction(new Error('Unknown interaction'))).toBe(false);
   });
 });
 

@@ -46,7 +46,7 @@ describe('the interaction handler turns Discord failures into replies and keeps 
 
     expect(replyOf(result.callback)).toEqual({
       type: 4,
-      content: 'Something went wrong while talking to Discord. Please try again in a moment.',
+      content: 'Something went wrong. Please try again in a moment.',
       flags: EPHEMERAL,
       allowed_mentions: { parse: [] },
     });
@@ -81,6 +81,21 @@ describe('the interaction handler turns Discord failures into replies and keeps 
     });
     expect(double.guild.member(userId)?.roles).toContain(valheim);
   }, 15_000);
+
+  test('GIVEN a malformed /role add without its required name THEN an apology, and the bot keeps serving', async ({
+    discord: { double, logs },
+  }) => {
+    const malformed = await double.sendInteraction({ command: 'role', subcommand: 'add' });
+    expect(replyOf(malformed.callback)).toEqual({
+      type: 4,
+      content: 'Something went wrong. Please try again in a moment.',
+      flags: EPHEMERAL,
+      allowed_mentions: { parse: [] },
+    });
+    expect(logs.find((r) => r.msg === 'command failed')).toMatchObject({ level: 50 });
+    const next = await double.sendInteraction({ command: 'role', subcommand: 'list' });
+    expect(replyOf(next.callback).content).toMatch(/^Roles:/);
+  });
 
   test('GIVEN a command this version does not know THEN an apology, and the next command still works', async ({
     discord: { double },

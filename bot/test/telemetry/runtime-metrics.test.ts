@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { DataPointType, type MetricData } from '@opentelemetry/sdk-metrics';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { RUNTIME_METRICS, type RuntimeInstrumentKind } from '../../src/telemetry/semconv.js';
@@ -17,6 +19,11 @@ let emitted: MetricData[];
 
 beforeAll(async () => {
   otel = startInMemoryTelemetry();
+  // One successful HTTP call, as discord.js makes them, for the HTTP client histogram.
+  const server = createServer((_request, response) => response.writeHead(204).end());
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+  await new Promise((resolve) => server.close(resolve));
   // Enough garbage for at least one scavenge, so that the GC histogram has a point.
   let keep = 0;
   for (let round = 0; round < 50; round += 1) {

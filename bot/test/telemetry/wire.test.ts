@@ -216,3 +216,49 @@ describe('GIVEN telemetry that would only be exported minutes later', () => {
     }
   }, 60_000);
 });
+
+describe('GIVEN the per-deployment switches', () => {
+  const receiver = new OtlpReceiver();
+  beforeAll(() => receiver.start(0));
+  afterAll(() => receiver.stop());
+
+  test('WHEN ROBOSHPEE_OTLP_LOGS=false THEN lines keep their trace id on stdout but no log record is sent', async () => {
+    receiver.clear();
+    const bot = await DemoBot.start({
+      ...FAST_EXPORT,
+      ROBOSHPEE_OTLP_LOGS: 'false',
+      OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint,
+    });
+    try {
+      const { traceId } = await bot.interact(ROLE_ADD);
+      await waitFor(() =>
+        expect(receiver.spans.some((span) => span.traceId === traceId)).toBe(true),
+      );
+      expect(bot.lines.find((line) => line.msg === 'interaction')?.trace_id).toBe(traceId);
+      // Metrics (exported every second) prove the exporters ran; logs never went.
+      await waitFor(() => expect(receiver.metrics.length).toBeGreaterThan(0));
+      expect(receiver.logs).toEqual([]);
+    } finally {
+      await bot.stop('SIGKILL');
+    }
+  }, 60_000);
+
+  test('WHEN OTEL_SDK_DISABLED=true THEN the bot serves without telemetry and exports nothing', async () => {
+    receiver.clear();
+    const bot = await DemoBot.start({
+      ...FAST_EXPORT,
+      OTEL_SDK_DISABLED: 'true',
+      OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint,
+    });
+    try {
+      const { traceId, callback } = await bot.interact(ROLE_ADD);
+      expect(callback).toMatchObject({ type: 4 });
+      expect(traceId).toBeNull();
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      expect([receiver.spans, receiver.metrics, receiver.logs]).toEqual([[], [], []]);
+      expect(bot.lines.find((line) => line.msg === 'interaction')).not.toHaveProperty('trace_id');
+    } finally {
+      await bot.stop('SIGKILL');
+    }
+  }, 60_000);
+});

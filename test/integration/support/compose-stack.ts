@@ -15,7 +15,6 @@ export interface ComposeStack {
   readonly environment: StartedDockerComposeEnvironment;
   /** From `up` to every service ready (healthy where it has a healthcheck). */
   readonly upMs: number;
-  readonly services: readonly string[];
   container(service: string): StartedTestContainer;
   /** `http://host:port` of a service's published container port. */
   url(service: string, containerPort: number): string;
@@ -59,7 +58,6 @@ export async function startComposeStack(facts: StackFacts, purpose: string): Pro
   return {
     environment,
     upMs,
-    services,
     container,
     url: (service, port) => {
       const c = container(service);

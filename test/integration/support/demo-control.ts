@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { excerpt, requestJson } from './http-json.js';
-import { pollUntil } from './poll.js';
+import { notYet, pollUntil } from './poll.js';
 
 /**
  * Client of the demo double's control API (bot/src/demo/double/control-api.ts):
@@ -34,13 +34,17 @@ const answer = z.object({
     .nullable(),
 });
 
+const CALLBACK_WAIT_MS = 30_000;
+
 export async function sendInteraction(
   doubleUrl: string,
   request: InteractionRequest,
 ): Promise<InteractionAnswer> {
+  // The double waits 5 s for the bot by default; a busy demo (rate-limit queues, injected
+  // slow answers) can take longer, and a late answer is still an answer.
   const response = await requestJson(`${doubleUrl}/_demo/interactions`, {
-    json: request,
-    timeoutMs: 30_000,
+    json: { ...request, timeoutMs: CALLBACK_WAIT_MS },
+    timeoutMs: CALLBACK_WAIT_MS + 5_000,
   });
   if (response.status !== 200) {
     throw new Error(
@@ -57,15 +61,21 @@ export async function sendInteraction(
   };
 }
 
-/** Waits until the double answers its health check and a bot is connected to it. */
+const health = z.object({ botConnected: z.boolean() }).loose();
+
+/**
+ * Waits until the double's health check says a bot is connected to its gateway: before
+ * that, an interaction has nobody to go to (503 `bot_not_connected`).
+ */
 export async function waitForDemo(doubleUrl: string, timeoutMs: number): Promise<void> {
   await pollUntil(
     async () => {
       const response = await requestJson(`${doubleUrl}/_demo/healthz`);
-      return response.status === 200
+      const parsed = health.safeParse(response.body);
+      return response.status === 200 && parsed.success && parsed.data.botConnected
         ? true
-        : { notYet: `healthz ${response.status}: ${excerpt(response.body)}` };
+        : notYet(`healthz ${response.status}: ${excerpt(response.body)}`);
     },
-    { description: `the demo double at ${doubleUrl}`, timeoutMs },
+    { description: `a bot connected to the demo double at ${doubleUrl}`, timeoutMs },
   );
 }

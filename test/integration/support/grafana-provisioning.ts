@@ -36,6 +36,7 @@ const datasourceFile = z.object({
         uid: z.string(),
         type: z.string(),
         name: z.string(),
+        url: z.string().optional(),
         jsonData: z.record(z.string(), z.unknown()).optional(),
       }),
     )

@@ -7,6 +7,7 @@ import {
   tempoOtlpGrpcPort,
 } from './backend-ports.js';
 import { type ComposeService, composeService } from './compose-service.js';
+import { provisionedDatasources } from './grafana-provisioning.js';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../../..');
 export const COMPOSE_FILE = 'compose.yaml';
@@ -32,7 +33,8 @@ export interface Backend {
 export interface StackFacts {
   readonly tempo: Backend & { readonly otlpGrpcPort: number };
   readonly loki: Backend;
-  readonly mimir: Backend;
+  /** `prometheusPath`: where Mimir serves the Prometheus API, as Grafana's datasource uses it. */
+  readonly mimir: Backend & { readonly prometheusPath: string };
   readonly alloy: Backend & { readonly otlpGrpcPort: number };
   readonly grafana: { readonly service: ComposeService; readonly httpPort: number };
   /** The port of the demo double's control API inside the bot container. */
@@ -69,6 +71,17 @@ function backend(service: ComposeService): Backend {
   };
 }
 
+let memo: StackFacts | undefined;
+
+/**
+ * The stack facts, read on first use: a suite that is skipped (no container runtime) reads
+ * nothing, so a half-edited config cannot turn a skip into a collection error.
+ */
+export function stackFacts(): StackFacts {
+  memo ??= readStackFacts();
+  return memo;
+}
+
 export function readStackFacts(env: Readonly<Record<string, string | undefined>> = {}): StackFacts {
   const compose = read(resolve(REPO_ROOT, COMPOSE_FILE));
   const service = (name: string) => composeService(compose, name, REPO_ROOT, env);
@@ -98,7 +111,7 @@ export function readStackFacts(env: Readonly<Record<string, string | undefined>>
       ),
     },
     loki: backend(service(SERVICE.loki)),
-    mimir: backend(service(SERVICE.mimir)),
+    mimir: { ...backend(service(SERVICE.mimir)), prometheusPath: prometheusPathOf(grafana) },
     alloy: {
       service: alloyService,
       configFile: alloyConfig,
@@ -112,4 +125,15 @@ export function readStackFacts(env: Readonly<Record<string, string | undefined>>
     botDemoPort,
     botEnvironment,
   };
+}
+
+/** The path of the provisioned datasource that points at Mimir (`http://mimir:9009/prometheus`). */
+function prometheusPathOf(grafana: ComposeService): string {
+  const mimir = provisionedDatasources(grafana).find(
+    (d) => d.url !== undefined && new URL(d.url).hostname === SERVICE.mimir,
+  );
+  if (mimir?.url === undefined) {
+    throw new Error(`no provisioned Grafana datasource points at the "${SERVICE.mimir}" service`);
+  }
+  return new URL(mimir.url).pathname.replace(/\/$/, '');
 }

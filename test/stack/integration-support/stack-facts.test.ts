@@ -20,6 +20,7 @@ test('the container suites can derive what they need from compose.yaml and infra
   expect(facts.alloy.otlpGrpcPort).toBeGreaterThan(0);
   expect(facts.grafana.httpPort).toBeGreaterThan(0);
   expect(facts.botDemoPort).toBeGreaterThan(0);
+  expect(facts.mimir.prometheusPath).toMatch(/^\/\w/);
 });
 
 test("Grafana's provisioning is readable from the files compose mounts into it", () => {

@@ -38,7 +38,7 @@ export interface DiscordDoubleOptions {
   readonly seed?: number;
   /** Injected failures; default DEMO_FAILURES. `false` (or NO_FAILURES) turns them off. */
   readonly failures?: Partial<FailureRates> | false;
-  /** Per-route rate limits announced in `x-ratelimit-*` headers. Default 10 per 10 s. */
+  /** Per-route rate limits announced in `x-ratelimit-*` headers. Default 10 per 2 s. */
   readonly rateLimit?: RateLimitPolicy;
   /** How long `sendInteraction` and `POST /_demo/interactions` wait for the bot. Default 5000 ms. */
   readonly callbackTimeoutMs?: number;

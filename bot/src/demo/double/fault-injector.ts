@@ -4,6 +4,12 @@ import { SeededRandom } from '../seeded-random.js';
 export interface FailureRates {
   /** Fraction of calls answered 500/502/503. discord.js retries these (3 times by default). */
   readonly serverErrorRate: number;
+  /**
+   * Fraction of those 5xx that open an incident: every call fails for `incidentMs`, so
+   * discord.js runs out of retries and the command fails, as in a real Discord outage.
+   */
+  readonly incidentRate: number;
+  readonly incidentMs: number;
   /** Fraction of calls answered 429 with `retry-after`; discord.js waits, then retries. */
   readonly rateLimitRate: number;
   /** How long an injected 429 asks the client to wait. */
@@ -28,6 +34,10 @@ const MAX_DELAY_MS = 30_000;
 /** Demo defaults: rare enough that most commands succeed, frequent enough to show on a dashboard. */
 export const DEMO_FAILURES: FailureRates = {
   serverErrorRate: 0.03,
+  // One 5xx in ten opens a 3-second outage: at the demo's default 2 interactions/s, one
+  // failed command every quarter of an hour or so, enough to show on an error-ratio panel.
+  incidentRate: 0.1,
+  incidentMs: 3000,
   rateLimitRate: 0.03,
   retryAfterMs: 750,
   slowRate: 0.05,
@@ -40,6 +50,8 @@ export const DEMO_FAILURES: FailureRates = {
 /** Discord as it behaves on a good day: for tests that assert exact calls. */
 export const NO_FAILURES: FailureRates = {
   serverErrorRate: 0,
+  incidentRate: 0,
+  incidentMs: 0,
   rateLimitRate: 0,
   retryAfterMs: 0,
   slowRate: 0,
@@ -66,7 +78,11 @@ export class FaultInjector {
   readonly #random: SeededRandom;
   readonly #script: ScriptedFault[] = [];
 
-  constructor(rates: FailureRates, seed: number) {
+  readonly #now: () => number;
+  #incidentUntil = 0;
+
+  constructor(rates: FailureRates, seed: number, now: () => number = Date.now) {
+    this.#now = now;
     this.#rates = rates;
     this.#random = new SeededRandom(seed);
   }
@@ -94,7 +110,10 @@ export class FaultInjector {
     if (this.#random.chance(rates.rateLimitRate)) {
       return { kind: 'rate-limit', delayMs, retryAfterMs: rates.retryAfterMs };
     }
+    if (this.#now() < this.#incidentUntil) return { kind: 'server-error', delayMs, status: 503 };
     if (this.#random.chance(rates.serverErrorRate)) {
+      if (this.#random.chance(rates.incidentRate))
+        this.#incidentUntil = this.#now() + rates.incidentMs;
       return { kind: 'server-error', delayMs, status: this.#random.pick([500, 502, 503] as const) };
     }
     return { kind: 'none', delayMs };
@@ -137,6 +156,7 @@ export function resolveFailureRates(
   const rates = { ...DEMO_FAILURES, ...failures };
   for (const field of [
     'serverErrorRate',
+    'incidentRate',
     'rateLimitRate',
     'slowRate',
     'hierarchyDriftRate',
@@ -145,7 +165,7 @@ export function resolveFailureRates(
     if (!(value >= 0 && value <= 1))
       throw new RangeError(`failures.${field} must be from 0 to 1, got ${value}`);
   }
-  for (const field of ['retryAfterMs', 'hierarchyDriftMs'] as const) {
+  for (const field of ['retryAfterMs', 'hierarchyDriftMs', 'incidentMs'] as const) {
     const value = rates[field];
     if (!(value >= 0 && value <= MAX_DELAY_MS)) {
       throw new RangeError(`failures.${field} must be from 0 to ${MAX_DELAY_MS} ms, got ${value}`);

@@ -1,0 +1,61 @@
+/**
+ * What each pinned image can run, read from the upstream Dockerfile (and, for the health
+ * flags, the binary's main package) at the pinned version. A healthcheck can only use these:
+ * Docker runs it inside the container, and a missing program fails it forever, which keeps
+ * every service that depends on it (condition: service_healthy) from starting.
+ * Re-read the sources when a tag moves out of `tags`.
+ */
+
+export interface ImageContents {
+  /** The tags this entry was read for. */
+  readonly tags: RegExp;
+  /** Where it was read. */
+  readonly source: string;
+  /** Programs on the PATH or at an absolute path; empty for a distroless image. */
+  readonly programs: readonly string[];
+  /** Whole health commands a distroless image offers: the binary and its health flag. */
+  readonly healthCommands: readonly (readonly string[])[];
+}
+
+export const IMAGE_CONTENTS: Readonly<Record<string, ImageContents>> = {
+  // Ubuntu noble with ca-certificates, libsystemd0 and tzdata added: bash and coreutils,
+  // no curl, no wget.
+  'grafana/alloy': {
+    tags: /^v1\.19\.\d+$/,
+    source: 'grafana/alloy v1.19.0-rc.3 Dockerfile',
+    programs: ['bash', 'sh', 'head', 'grep', 'cat', 'alloy', '/bin/alloy'],
+    healthCommands: [],
+  },
+  // distroless/static-debian12 with the binary at /tempo; -health asks /ready (since 3.0.0).
+  'grafana/tempo': {
+    tags: /^3\.0\.\d+$/,
+    source: 'grafana/tempo v3.0.3 cmd/tempo/Dockerfile, cmd/tempo/main.go and health.go',
+    programs: [],
+    healthCommands: [['/tempo', '-health']],
+  },
+  // distroless/static:nonroot with the binary at /usr/bin/loki; -health asks /ready (3.7.0+).
+  'grafana/loki': {
+    tags: /^3\.7\.\d+$/,
+    source: 'grafana/loki v3.7.6 cmd/loki/Dockerfile and cmd/loki/health.go',
+    programs: [],
+    healthCommands: [['/usr/bin/loki', '-health']],
+  },
+  // distroless, /bin/mimir, and no health flag.
+  'grafana/mimir': {
+    tags: /^3\.2\.\d+$/,
+    source: 'grafana/mimir cmd/mimir/Dockerfile and cmd/mimir/main.go',
+    programs: [],
+    healthCommands: [],
+  },
+  // Alpine (busybox, so wget too) or Ubuntu, depending on the build; both variants install
+  // bash and curl, only the Alpine one has wget.
+  'grafana/grafana': {
+    tags: /^13\.2\.\d+$/,
+    source: 'grafana/grafana Dockerfile (final stage) and packaging/docker/Dockerfile',
+    programs: ['bash', 'sh', 'curl'],
+    healthCommands: [],
+  },
+};
+
+/** Shell builtins a healthcheck script may use without a program of that name. */
+export const SHELL_BUILTINS = ['exec', 'printf', 'echo', 'test', '[', 'read', 'true', 'false'];

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { Network, type StartedNetwork, type StartedTestContainer, Wait } from 'testcontainers';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { messages } from '../../bot/src/core/messages.js';
@@ -146,20 +147,34 @@ describe(`${SUITE}: the bot -> Alloy -> Tempo, Loki and Mimir, each with the pro
   });
 
   test('alloy fmt and alloy validate accept the project config, in the pinned Alloy image', async () => {
-    const target =
-      stackFacts().alloy.service.binds.find((b) => b.source === stackFacts().alloy.configFile)
-        ?.target ?? '';
-    // The flags that change what the config may use must match those the stack runs with.
-    const runFlags = (stackFacts().alloy.service.command ?? []).filter(
-      (a) => a.startsWith('--stability.level') || a.startsWith('--feature.'),
-    );
     const container = alloy;
     if (container === undefined) throw new Error('Alloy did not start');
-    const formatted = await container.exec(['alloy', 'fmt', target]);
-    expect(formatted.exitCode, formatted.stderr).toBe(0);
-    expect(formatted.stdout.trim(), 'infra/alloy/config.alloy is not in `alloy fmt` form').toBe(
-      readFileSync(stackFacts().alloy.configFile, 'utf8').trim(),
+    const { service, configFile } = stackFacts().alloy;
+    // Every .alloy file compose mounts into Alloy (the config and its modules), in its
+    // container path: each must be in `alloy fmt` form.
+    const files = service.binds.flatMap(({ source, target }) =>
+      existsSync(source) && statSync(source).isDirectory()
+        ? readdirSync(source)
+            .filter((f) => f.endsWith('.alloy'))
+            .map((f) => ({ host: join(source, f), inContainer: `${target}/${f}` }))
+        : source.endsWith('.alloy')
+          ? [{ host: source, inContainer: target }]
+          : [],
     );
+    expect(files.map((f) => f.host)).toContain(configFile);
+    for (const file of files) {
+      const formatted = await container.exec(['alloy', 'fmt', file.inContainer]);
+      expect(formatted.exitCode, formatted.stderr).toBe(0);
+      expect(
+        formatted.stdout.trim(),
+        `${file.host} differs from its \`alloy fmt\` form (alloy fmt -w fixes it)`,
+      ).toBe(readFileSync(file.host, 'utf8').trim());
+    }
+    // The flags that change what the config may use must match those the stack runs with.
+    const runFlags = (service.command ?? []).filter(
+      (a) => a.startsWith('--stability.level') || a.startsWith('--feature.'),
+    );
+    const target = files.find((f) => f.host === configFile)?.inContainer ?? '';
     const validated = await container.exec(['alloy', 'validate', ...runFlags, target]);
     expect(validated.exitCode, validated.output).toBe(0);
   });

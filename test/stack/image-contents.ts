@@ -1,8 +1,12 @@
 /**
- * What each pinned image can run, read from the upstream Dockerfile (and, for the health
- * flags, the binary's main package) at the pinned version. A healthcheck can only use these:
- * Docker runs it inside the container, and a missing program fails it forever, which keeps
- * every service that depends on it (condition: service_healthy) from starting.
+ * What each pinned image can run and write, read from the upstream Dockerfile (and, for the
+ * health flags, the binary's main package) at the pinned version.
+ * - A healthcheck can only use these programs: Docker runs it inside the container, and a
+ *   missing program fails it forever, which keeps every service that depends on it
+ *   (condition: service_healthy) from starting.
+ * - A non-root image can only write where the image created a directory for its user: a new
+ *   named volume takes the owner of the directory it is mounted on, and is root-owned when
+ *   the image has no such directory.
  * Re-read the sources when a tag moves out of `tags`.
  */
 
@@ -15,6 +19,10 @@ export interface ImageContents {
   readonly programs: readonly string[];
   /** Whole health commands a distroless image offers: the binary and its health flag. */
   readonly healthCommands: readonly (readonly string[])[];
+  /** The user the image runs as (its last USER; root without one). */
+  readonly user: string;
+  /** Directories the image creates for that user, when it is not root. */
+  readonly writableDirs: readonly string[];
 }
 
 export const IMAGE_CONTENTS: Readonly<Record<string, ImageContents>> = {
@@ -25,6 +33,9 @@ export const IMAGE_CONTENTS: Readonly<Record<string, ImageContents>> = {
     source: 'grafana/alloy v1.19.0-rc.3 Dockerfile',
     programs: ['bash', 'sh', 'head', 'grep', 'cat', 'alloy', '/bin/alloy'],
     healthCommands: [],
+    // It creates an alloy user (uid 473) but does not switch to it.
+    user: 'root',
+    writableDirs: [],
   },
   // distroless/static-debian12 with the binary at /tempo; -health asks /ready (since 3.0.0).
   'grafana/tempo': {
@@ -32,6 +43,8 @@ export const IMAGE_CONTENTS: Readonly<Record<string, ImageContents>> = {
     source: 'grafana/tempo v3.0.3 cmd/tempo/Dockerfile, cmd/tempo/main.go and health.go',
     programs: [],
     healthCommands: [['/tempo', '-health']],
+    user: '10001',
+    writableDirs: ['/var/tempo'],
   },
   // distroless/static:nonroot with the binary at /usr/bin/loki; -health asks /ready (3.7.0+).
   'grafana/loki': {
@@ -39,6 +52,8 @@ export const IMAGE_CONTENTS: Readonly<Record<string, ImageContents>> = {
     source: 'grafana/loki v3.7.6 cmd/loki/Dockerfile and cmd/loki/health.go',
     programs: [],
     healthCommands: [['/usr/bin/loki', '-health']],
+    user: '10001',
+    writableDirs: ['/loki', '/etc/loki'],
   },
   // distroless, /bin/mimir, and no health flag.
   'grafana/mimir': {
@@ -46,6 +61,9 @@ export const IMAGE_CONTENTS: Readonly<Record<string, ImageContents>> = {
     source: 'grafana/mimir cmd/mimir/Dockerfile and cmd/mimir/main.go',
     programs: [],
     healthCommands: [],
+    // distroless/static-debian12 without a USER (grafana/mimir#1144, non-root, is open).
+    user: 'root',
+    writableDirs: [],
   },
   // Alpine (busybox, so wget too) or Ubuntu, depending on the build; both variants install
   // bash and curl, only the Alpine one has wget.
@@ -54,6 +72,8 @@ export const IMAGE_CONTENTS: Readonly<Record<string, ImageContents>> = {
     source: 'grafana/grafana Dockerfile (final stage) and packaging/docker/Dockerfile',
     programs: ['bash', 'sh', 'curl'],
     healthCommands: [],
+    user: '472',
+    writableDirs: ['/var/lib/grafana', '/var/log/grafana', '/etc/grafana/provisioning'],
   },
 };
 

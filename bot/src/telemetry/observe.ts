@@ -5,8 +5,8 @@ import { ATTR, type Outcome, SPANS } from './semconv.js';
 
 /**
  * The bot's telemetry API: the app calls these around its work and knows nothing else of
- * OpenTelemetry. Only `@opentelemetry/api` is used here; without the preload every call is
- * a cheap no-op.
+ * OpenTelemetry. Built on `@opentelemetry/api` alone (no SDK): without the preload every
+ * call is a cheap no-op.
  */
 
 export interface InteractionMeta {
@@ -167,7 +167,7 @@ async function observeInteraction<T>(
           type,
           command,
           outcome: final,
-          durationMs: seconds * 1000,
+          durationMs: Math.round(seconds * 1_000_000) / 1000,
           ...(role === undefined ? {} : { role }),
           ...(user === undefined ? {} : { user }),
         });

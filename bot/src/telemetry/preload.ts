@@ -10,11 +10,25 @@
  */
 import { register } from 'node:module';
 import { getBooleanFromEnv } from '@opentelemetry/core';
+import { readExportSettings } from './export-settings.js';
 import { registerTelemetry } from './lifecycle.js';
 import { startTelemetry } from './sdk.js';
+import { readTelemetrySettings, TelemetrySettingsError } from './settings.js';
 import { TelemetryLog } from './telemetry-log.js';
 
-if (!getBooleanFromEnv('OTEL_SDK_DISABLED')) {
+const disabled = getBooleanFromEnv('OTEL_SDK_DISABLED');
+try {
+  // ROBOSHPEE_USER_IDS applies to log lines even without the SDK: checked either way.
+  readTelemetrySettings();
+  if (!disabled) readExportSettings();
+} catch (error) {
+  if (!(error instanceof TelemetrySettingsError)) throw error;
+  // One line and exit status 1, like the bot's own configuration errors.
+  process.stderr.write(`roboshpee: ${error.message}\n`);
+  process.exit(1);
+}
+
+if (!disabled) {
   // Only pino needs patching at load time (undici is observed via diagnostics_channel);
   // leaving every other module unwrapped keeps startup fast.
   register('@opentelemetry/instrumentation/hook.mjs', import.meta.url, {

@@ -14,9 +14,21 @@ let settings: { raw: string | undefined; value: TelemetrySettings } | undefined;
 function currentSettings(): TelemetrySettings {
   const raw = process.env.ROBOSHPEE_USER_IDS;
   if (settings === undefined || settings.raw !== raw) {
-    settings = { raw, value: readTelemetrySettings() };
+    settings = { raw, value: readUserIdSetting() };
   }
   return settings.value;
+}
+
+/**
+ * The preload refuses to start on a bad value; should one appear later anyway, ids are
+ * omitted rather than an interaction failed.
+ */
+function readUserIdSetting(): TelemetrySettings {
+  try {
+    return readTelemetrySettings();
+  } catch {
+    return { userIds: 'omit', otlpLogs: false };
+  }
 }
 
 /**

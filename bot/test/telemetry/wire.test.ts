@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { ATTR, METRICS, RUNTIME_METRICS } from '../../src/telemetry/semconv.js';
@@ -261,4 +262,28 @@ describe('GIVEN the per-deployment switches', () => {
       await bot.stop('SIGKILL');
     }
   }, 60_000);
+});
+
+describe('GIVEN a bad telemetry setting', () => {
+  test.each([
+    [{ ROBOSHPEE_USER_IDS: 'plain' }, "ROBOSHPEE_USER_IDS must be 'hash' or 'omit', got 'plain'"],
+    [{ OTEL_SDK_DISABLED: 'true', ROBOSHPEE_USER_IDS: 'plain' }, 'ROBOSHPEE_USER_IDS must be'],
+    [{ OTEL_METRIC_EXPORT_INTERVAL: 'soon' }, 'OTEL_METRIC_EXPORT_INTERVAL must be an integer'],
+  ])('%o THEN the preload stops the process with one line naming it', (env, message) => {
+    const result = spawnSync(
+      process.execPath,
+      ['--import', './bot/dist/telemetry/preload.js', '--eval', 'console.log("app ran")'],
+      {
+        cwd: new URL('../../../', import.meta.url),
+        env: { PATH: process.env.PATH, ...env },
+        encoding: 'utf8',
+        timeout: 20_000,
+      },
+    );
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(new RegExp(`^roboshpee: invalid telemetry configuration: ${message}`)),
+    ]);
+  });
 });

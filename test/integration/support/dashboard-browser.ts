@@ -20,6 +20,9 @@ export interface DashboardView {
   readonly problems: readonly string[];
 }
 
+/** Enough 1,000-pixel wheel steps to reach the end of the longest provisioned dashboard. */
+const SCROLL_STEPS = 20;
+
 // Grafana marks a failed panel with this test id (its error icon in the panel header).
 const PANEL_ERROR = '[data-testid*="Panel status error"]';
 
@@ -58,7 +61,14 @@ export async function viewDashboards(
         `${grafanaUrl}/d/${encodeURIComponent(uid)}?orgId=1&from=now-15m&to=now&kiosk`,
         { waitUntil: 'networkidle', timeout: 120_000 },
       );
-      // Streaming (Tempo search) and panel rendering go on briefly after the network settles.
+      // Grafana loads a panel only once it scrolls into view: scroll to the bottom so that
+      // every panel queries, then let the queries and streaming (Tempo search) settle.
+      await page.mouse.move(800, 400);
+      for (let step = 0; step < SCROLL_STEPS; step += 1) {
+        await page.mouse.wheel(0, 1_000);
+        await page.waitForTimeout(100);
+      }
+      await page.waitForLoadState('networkidle', { timeout: 120_000 });
       await page.waitForTimeout(3_000);
       const problems: string[] = [];
       for (const [locator, what] of [

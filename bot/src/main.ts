@@ -1,13 +1,13 @@
-import closeWithGrace from 'close-with-grace';
 import { type Config, loadConfigOrExit } from './config.js';
 import { startDemoTraffic, startDiscordDouble } from './demo/index.js';
 import { startBot } from './discord/bot.js';
 import { createDiscordClient } from './discord/client.js';
 import { describeError } from './discord/discord-error.js';
 import { logger } from './logger.js';
+import { onShutdown } from './shutdown.js';
 import { shutdownTelemetry } from './telemetry/lifecycle.js';
 
-/** Left of the shutdown budget for close-with-grace to exit cleanly before its own timeout. */
+/** Left of the shutdown budget for the process to exit cleanly before the budget's hard stop. */
 const SHUTDOWN_MARGIN_MS = 250;
 
 /** Where the bot connects, and what else has to stop with it. */
@@ -74,33 +74,21 @@ try {
   );
   endpoint.afterReady();
 
-  closeWithGrace(
-    {
-      delay: config.shutdownTimeoutMs,
-      logger: {
-        error: (problem: unknown) =>
-          typeof problem === 'string'
-            ? logger.error(problem)
-            : logger.error({ error: describeError(problem) }, 'shutdown problem'),
-      },
-    },
-    async ({ signal, err }) => {
-      const started = performance.now();
-      if (err) logger.error({ error: describeError(err) }, 'unexpected error, shutting down');
-      logger.info({ signal, inFlight: bot.inFlight() }, 'shutting down');
-      await endpoint.quiesce();
-      await bot.stop();
-      await endpoint.close();
-      logger.info('stopped serving; flushing telemetry');
-      // Telemetry flush: last, so the last interactions' spans and logs are included, and
-      // bounded by what is left of the shutdown budget.
-      const left = config.shutdownTimeoutMs - (performance.now() - started);
-      const telemetry = await shutdownTelemetry(Math.max(left - SHUTDOWN_MARGIN_MS, 0));
-      if (telemetry !== 'flushed' && telemetry !== 'not-running') {
-        logger.warn({ telemetry }, 'telemetry was not flushed');
-      }
-    },
-  );
+  onShutdown({ timeoutMs: config.shutdownTimeoutMs, logger }, async ({ signal }) => {
+    const started = performance.now();
+    logger.info({ signal, inFlight: bot.inFlight() }, 'shutting down');
+    await endpoint.quiesce();
+    await bot.stop();
+    await endpoint.close();
+    logger.info('stopped serving; flushing telemetry');
+    // Telemetry flush: last, so the last interactions' spans and logs are included, and
+    // bounded by what is left of the shutdown budget.
+    const left = config.shutdownTimeoutMs - (performance.now() - started);
+    const telemetry = await shutdownTelemetry(Math.max(left - SHUTDOWN_MARGIN_MS, 0));
+    if (telemetry !== 'flushed' && telemetry !== 'not-running') {
+      logger.warn({ telemetry }, 'telemetry was not flushed');
+    }
+  });
 } catch (error) {
   logger.fatal({ error: describeError(error) }, 'could not start');
   process.exit(1);

@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BOT_OVERVIEW_UID } from '../../dashboards/src/dashboard-uids.js';
 import { composeServiceNames, imageOf } from './support/compose-service.js';
-import { type ComposeStack, startComposeStack } from './support/compose-stack.js';
+import { composeStackSuite } from './support/compose-stack-suite.js';
 import { containerSuite } from './support/container-suite.js';
 import { viewDashboards } from './support/dashboard-browser.js';
 import { dashboardQueries } from './support/dashboard-queries.js';
@@ -46,20 +46,8 @@ function datasource(type: string) {
 }
 
 describe(`${SUITE}: docker compose up of ${COMPOSE_FILE}, Grafana and its dashboards`, () => {
-  const gate = containerSuite(() =>
-    [
-      stackFacts().tempo,
-      stackFacts().loki,
-      stackFacts().mimir,
-      stackFacts().alloy,
-      stackFacts().grafana,
-    ].map((b) => imageOf(b.service)),
-  );
-  let stack: ComposeStack | undefined;
-  const running = (): ComposeStack => {
-    if (stack === undefined) throw new Error('the compose stack did not start');
-    return stack;
-  };
+  const stackSuite = composeStackSuite(SUITE, 'stack');
+  const { running } = stackSuite;
   let healthyAt = 0;
   let grafanaUrl = '';
 
@@ -70,15 +58,9 @@ describe(`${SUITE}: docker compose up of ${COMPOSE_FILE}, Grafana and its dashbo
   };
 
   beforeAll(async () => {
-    if (!gate.shouldRun()) return;
-    stack = await startComposeStack(stackFacts(), 'stack');
+    if (!stackSuite.shouldRun()) return;
     healthyAt = performance.now();
-    reportTiming(SUITE, 'docker compose up to every service healthy', stack.upMs);
-    grafanaUrl = stack.url(SERVICE.grafana, stackFacts().grafana.httpPort);
-  });
-
-  afterAll(async () => {
-    await stack?.environment.down({ removeVolumes: true });
+    grafanaUrl = running().url(SERVICE.grafana, stackFacts().grafana.httpPort);
   });
 
   test('every service of compose.yaml is running and answers its readiness endpoint', async () => {

@@ -5,7 +5,7 @@ import { SERVICE_NAME } from '../../bot/src/telemetry/resource.js';
 import { METRICS } from '../../bot/src/telemetry/semconv.js';
 import { BOT_METRIC } from '../../dashboards/src/bot-series.js';
 import { imageOf } from './support/compose-service.js';
-import { type ComposeStack, startComposeStack } from './support/compose-stack.js';
+import { composeStackSuite } from './support/compose-stack-suite.js';
 import { containerSuite } from './support/container-suite.js';
 import { sendInteraction } from './support/demo-control.js';
 import { requestJson } from './support/http-json.js';
@@ -26,20 +26,8 @@ const MAX_DURING = 120;
 const exportIntervalMs = () => Number(stackFacts().botEnvironment.OTEL_METRIC_EXPORT_INTERVAL);
 
 describe(`${SUITE}: Tempo, Loki and Mimir restart in the running stack; nothing is lost`, () => {
-  const gate = containerSuite(() =>
-    [
-      stackFacts().tempo,
-      stackFacts().loki,
-      stackFacts().mimir,
-      stackFacts().alloy,
-      stackFacts().grafana,
-    ].map((b) => imageOf(b.service)),
-  );
-  let stack: ComposeStack | undefined;
-  const running = (): ComposeStack => {
-    if (stack === undefined) throw new Error('the compose stack did not start');
-    return stack;
-  };
+  const stackSuite = composeStackSuite(SUITE, 'durability');
+  const { running } = stackSuite;
   const before: string[] = [];
   const during: string[] = [];
   const window = { fromSeconds: 0, toSeconds: 0 };
@@ -66,9 +54,8 @@ describe(`${SUITE}: Tempo, Loki and Mimir restart in the running stack; nothing 
     waitForTraceLogs(url.loki, SERVICE_NAME, traceId, timeoutMs);
 
   beforeAll(async () => {
-    if (!gate.shouldRun()) return;
-    stack = await startComposeStack(stackFacts(), 'durability');
-    reportTiming(SUITE, 'docker compose up to every service healthy', stack.upMs);
+    if (!stackSuite.shouldRun()) return;
+    const stack = running();
     url.tempo = stack.url(SERVICE.tempo, stackFacts().tempo.httpPort);
     url.loki = stack.url(SERVICE.loki, stackFacts().loki.httpPort);
     url.mimir = `${stack.url(SERVICE.mimir, stackFacts().mimir.httpPort)}${stackFacts().mimir.prometheusPath}`;
@@ -120,10 +107,6 @@ describe(`${SUITE}: Tempo, Loki and Mimir restart in the running stack; nothing 
       `restart window (${during.length} interactions sent during it)`,
       since(restarting),
     );
-  });
-
-  afterAll(async () => {
-    await stack?.environment.down({ removeVolumes: true });
   });
 
   test('traces and logs written before the restarts are still queryable', async () => {

@@ -13,6 +13,8 @@ export interface BotOptions {
   readonly client: Client;
   readonly roleColor: number;
   readonly logger: Logger;
+  /** How long a command may take before its reply is deferred (tests shorten it). */
+  readonly deferAfterMs?: number;
 }
 
 export interface RunningBot {
@@ -31,6 +33,7 @@ export async function startBot(options: BotOptions, token: string): Promise<Runn
     help: commandHelp(commandDefinitions()),
     roleColor,
     logger,
+    ...(options.deferAfterMs === undefined ? {} : { deferAfterMs: options.deferAfterMs }),
   });
   const onInteraction = (interaction: Parameters<typeof handle>[0]) =>
     inFlight.track(handle(interaction));

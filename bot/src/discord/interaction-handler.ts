@@ -25,15 +25,18 @@ import { sendReply } from './reply.js';
 
 /**
  * Discord drops an interaction not answered within 3 s. A command still working after this
- * long is deferred (an ephemeral "thinking...") and its answer edited in later.
+ * long is deferred (an ephemeral "thinking...") and its answer edited in later; the second
+ * left over covers the deferral's own trip to Discord.
  */
-export const DEFER_AFTER_MS = 2_000;
+const DEFER_AFTER_MS = 2_000;
 
 export interface InteractionHandlerOptions {
   readonly commands: ReadonlyMap<string, Command>;
   readonly help: readonly CommandHelp[];
   readonly roleColor: number;
   readonly logger: Logger;
+  /** How long a command may take before its reply is deferred. Default 2000 ms. */
+  readonly deferAfterMs?: number;
 }
 
 /**
@@ -45,6 +48,7 @@ export function createInteractionHandler(
   options: InteractionHandlerOptions,
 ): (interaction: Interaction) => Promise<void> {
   const { commands, logger } = options;
+  const deferAfterMs = options.deferAfterMs ?? DEFER_AFTER_MS;
   const contextFor = (scope: InteractionScope): CommandContext => ({
     scope,
     roleColor: options.roleColor,
@@ -72,7 +76,12 @@ export function createInteractionHandler(
     }
     if (!interaction.inCachedGuild()) return privateResult('notInServer', messages.notInServer);
     try {
-      return await deferIfSlow(interaction, command.execute(interaction, contextFor(scope)));
+      return await deferIfSlow(
+        interaction,
+        command.execute(interaction, contextFor(scope)),
+        deferAfterMs,
+        logger,
+      );
     } catch (error) {
       scope.recordError(error);
       const result = resultForError(error);
@@ -126,13 +135,21 @@ function metaOf(
 async function deferIfSlow(
   interaction: ChatInputCommandInteraction,
   work: Promise<CommandResult>,
+  afterMs: number,
+  logger: Logger,
 ): Promise<CommandResult> {
   let timer: NodeJS.Timeout | undefined;
   const slow = new Promise<'slow'>((resolve) => {
-    timer = setTimeout(() => resolve('slow'), DEFER_AFTER_MS);
+    timer = setTimeout(() => resolve('slow'), afterMs);
   });
   const first = await Promise.race([work, slow]).finally(() => clearTimeout(timer));
   if (first !== 'slow') return first;
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  // A failed deferral must not orphan the command (its later rejection would go unhandled):
+  // the command goes on, and its result or error still goes to the reply.
+  await interaction
+    .deferReply({ flags: MessageFlags.Ephemeral })
+    .catch((error: unknown) =>
+      logger.warn({ error: describeError(error) }, 'could not defer a slow command'),
+    );
   return work;
 }

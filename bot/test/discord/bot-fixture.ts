@@ -1,7 +1,12 @@
 import { Writable } from 'node:stream';
+import type { Client } from 'discord.js';
 import { pino } from 'pino';
 import { test as base } from 'vitest';
-import { type DiscordDouble, startDiscordDouble } from '../../src/demo/index.js';
+import {
+  type DiscordDouble,
+  type DiscordDoubleOptions,
+  startDiscordDouble,
+} from '../../src/demo/index.js';
 import { type RunningBot, startBot } from '../../src/discord/bot.js';
 import { createDiscordClient } from '../../src/discord/client.js';
 
@@ -16,14 +21,24 @@ export interface BotUnderTest {
   readonly rawLogs: () => string;
 }
 
+/** What a test may change about the bot under test; everything else is as in production. */
+export interface BotSetup {
+  readonly double?: DiscordDoubleOptions;
+  /** How long a command may take before its reply is deferred; default as in production. */
+  readonly deferAfterMs?: number;
+  /** The discord.js client; default the bot's own `createDiscordClient`. */
+  readonly createClient?: (apiUrl: string) => Client;
+}
+
 /**
  * The real discord.js client and the bot's handlers, logged in to the demo's Discord double
- * on loopback with failures off. Fresh per test: commands change the guild.
+ * on loopback with failures off. Fresh per test: commands change the guild. A suite changes
+ * the setup with `test.override({ setup: { ... } })`.
  */
-export const test = base.extend<{ discord: BotUnderTest }>({
-  // biome-ignore lint/correctness/noEmptyPattern: vitest reads a fixture's dependencies from this pattern.
-  discord: async ({}, use) => {
-    const double = await startDiscordDouble({ failures: false });
+export const test = base.extend<{ setup: BotSetup; discord: BotUnderTest }>({
+  setup: {},
+  discord: async ({ setup }, use) => {
+    const double = await startDiscordDouble({ failures: false, ...setup.double });
     let raw = '';
     const logs: Record<string, unknown>[] = [];
     const sink = new Writable({
@@ -35,8 +50,16 @@ export const test = base.extend<{ discord: BotUnderTest }>({
       },
     });
     const logger = pino({ level: 'debug' }, sink);
-    const client = createDiscordClient(double.apiUrl);
-    const bot = await startBot({ client, roleColor: GAME_COLOR, logger }, double.token);
+    const client = (setup.createClient ?? createDiscordClient)(double.apiUrl);
+    const bot = await startBot(
+      {
+        client,
+        roleColor: GAME_COLOR,
+        logger,
+        ...(setup.deferAfterMs === undefined ? {} : { deferAfterMs: setup.deferAfterMs }),
+      },
+      double.token,
+    );
     double.clearCalls();
     await use({ double, bot, logs, rawLogs: () => raw });
     await bot.stop();

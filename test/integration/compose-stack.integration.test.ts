@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { BOT_OVERVIEW_UID } from '../../dashboards/src/dashboard-uids.js';
-import { composeServiceNames, imageOf } from './support/compose-service.js';
+import { composeServiceNames } from './support/compose-service.js';
 import { composeStackSuite } from './support/compose-stack-suite.js';
-import { containerSuite } from './support/container-suite.js';
 import { viewDashboards } from './support/dashboard-browser.js';
 import { dashboardQueries } from './support/dashboard-queries.js';
 import { sendInteraction } from './support/demo-control.js';

@@ -144,8 +144,8 @@ async function deferIfSlow(
   });
   const first = await Promise.race([work, slow]).finally(() => clearTimeout(timer));
   if (first !== 'slow') return first;
-  // A failed deferral must not orphan the command (its later rejection would go unhandled):
-  // the command goes on, and its result or error still goes to the reply.
+  // A failed deferral must not abandon the command: shutdown would stop waiting for it and
+  // its outcome and error would go unrecorded. It goes on, and its result goes to the reply.
   await interaction
     .deferReply({ flags: MessageFlags.Ephemeral })
     .catch((error: unknown) =>

@@ -1,5 +1,4 @@
 import { describe, expect } from 'vitest';
-import type { DiscordDouble } from '../../src/demo/index.js';
 import { addRoleToNewcomer, memberWhere, replyOf, roleId, test } from './bot-fixture.js';
 
 const EPHEMERAL = 64;
@@ -162,40 +161,4 @@ describe('/role add and /role remove through discord.js and the Discord double',
     });
     expect(double.calls.filter((call) => call.path.includes('/members/'))).toEqual([]);
   });
-
-  test('GIVEN a game role named like @everyone WHEN added THEN the reply names it but pings nobody', async ({
-    discord: { double },
-  }) => {
-    double.guild.createRole({ name: '@everyone <@&1>', colors: { primary_color: 0x206694 } });
-    await waitForRoleInCache(double, '@everyone <@&1>');
-
-    const result = await double.sendInteraction({
-      command: 'role',
-      subcommand: 'add',
-      options: { name: '@everyone <@&1>' },
-    });
-    expect(replyOf(result.callback)).toEqual({
-      type: 4,
-      content: 'Added "@everyone <@&1>"',
-      flags: undefined,
-      allowed_mentions: { parse: [] },
-    });
-  });
 });
-
-/** The gateway delivers GUILD_ROLE_CREATE asynchronously; wait until autocomplete offers the role. */
-async function waitForRoleInCache(double: DiscordDouble, name: string) {
-  await expect
-    .poll(async () => {
-      const result = await double.sendInteraction({
-        command: 'role',
-        subcommand: 'add',
-        options: { name },
-        autocomplete: true,
-      });
-      return (result.callback as { data: { choices: { name: string }[] } }).data.choices.map(
-        (c) => c.name,
-      );
-    })
-    .toContain(name);
-}

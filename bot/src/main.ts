@@ -26,6 +26,8 @@ async function connectDemo(config: Extract<Config, { mode: 'demo' }>): Promise<D
   const double = await startDiscordDouble({
     host: config.demo.host,
     port: config.demo.port,
+    // The call record is for tests; nothing here reads it, and a full one costs about 6 MB.
+    maxRecordedCalls: 0,
     logger: logger.child({ component: 'demo' }),
   });
   logger.info(`demo mode: Discord double at ${double.baseUrl}`);

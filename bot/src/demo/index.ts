@@ -1,13 +1,7 @@
 /**
- * Demo mode: a local Discord API double (REST + gateway on one HTTP server) that a real
- * discord.js client logs in to, and a traffic generator that drives interactions through it.
- *
- * Wiring in main.ts:
- *   const double = await startDiscordDouble({ host, port, seed, logger });
- *   const client = new Client({ intents, rest: { api: double.apiUrl } });
- *   await client.login(double.token);
- *   const traffic = startDemoTraffic(double, { ratePerSecond, logger });
- *   // shutdown: await traffic.stop(); await client.destroy(); await double.close();
+ * Demo mode: a local Discord API double (REST, gateway and control API on one HTTP server)
+ * that the real discord.js client logs in to, and a traffic generator that drives
+ * interactions through it. main.ts wires them; shut down in the order traffic, bot, double.
  */
 export type { RecordedCall } from './double/call-log.js';
 export type {

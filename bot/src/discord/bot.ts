@@ -5,6 +5,7 @@ import { commandDefinitions, commandHelp, commands } from '../commands/registry.
 import { watchDiscordClient } from '../telemetry/discord-client-metrics.js';
 import { onInteractionObserved } from '../telemetry/observe.js';
 import { describeError } from './discord-error.js';
+import { logGatewayState } from './gateway-log.js';
 import { snapshotGuild } from './guild-snapshot.js';
 import { InFlight } from './in-flight.js';
 import { createInteractionHandler } from './interaction-handler.js';
@@ -49,6 +50,7 @@ export async function startBot(options: BotOptions, token: string): Promise<Runn
   client.on(Events.InteractionCreate, onInteraction);
   client.on(Events.Error, onError);
   client.on(Events.Warn, onWarn);
+  const stopGatewayLog = logGatewayState(client, logger);
   // login() resolves once the gateway is connected; the guilds arrive just before Ready.
   const [ready] = await Promise.all([once(client, Events.ClientReady), client.login(token)]);
   const user = (ready[0] as Client<true>).user;
@@ -59,6 +61,7 @@ export async function startBot(options: BotOptions, token: string): Promise<Runn
     await inFlight.drain();
     stopWatching();
     stopLogging();
+    stopGatewayLog();
     await client.destroy();
     client.off(Events.Error, onError);
     client.off(Events.Warn, onWarn);

@@ -10,7 +10,7 @@ export interface GuildSnapshot {
   readonly manageableNames: readonly string[];
 }
 
-export function toGuildRole(role: Role): GuildRole {
+function toGuildRole(role: Role): GuildRole {
   return {
     id: role.id,
     name: role.name,

@@ -38,7 +38,25 @@ describe('autocomplete through discord.js and the Discord double', () => {
     expect(names).toContain('Valheim');
     expect(names).not.toContain('Star Citizen');
     expect(names).not.toContain('Twitch Subscriber');
-    expect(names.length).toBeLessThanOrEqual(25);
+  });
+
+  test('GIVEN more game roles than Discord shows THEN exactly 25 choices, accepted by Discord', async ({
+    discord: { double },
+  }) => {
+    for (let i = 0; i < 30; i += 1) {
+      double.guild.createRole({ name: `Game ${i}`, colors: { primary_color: 0x206694 } });
+    }
+    await expect
+      .poll(async () => {
+        const result = await double.sendInteraction({
+          command: 'role',
+          subcommand: 'add',
+          options: { name: 'game' },
+          autocomplete: true,
+        });
+        return (result.callback as Choices).data.choices.length;
+      })
+      .toBe(25);
   });
 
   test('GIVEN /role remove THEN only roles the member has', async ({ discord: { double } }) => {

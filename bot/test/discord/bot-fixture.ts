@@ -15,6 +15,8 @@ export const GAME_COLOR = 0x206694;
 export interface BotUnderTest {
   readonly double: DiscordDouble;
   readonly bot: RunningBot;
+  /** The bot's discord.js client. */
+  readonly client: Client;
   /** Every log record the bot wrote, parsed. */
   readonly logs: Record<string, unknown>[];
   /** All log output as written, to search for secrets. */
@@ -61,7 +63,7 @@ export const test = base.extend<{ setup: BotSetup; discord: BotUnderTest }>({
       double.token,
     );
     double.clearCalls();
-    await use({ double, bot, logs, rawLogs: () => raw });
+    await use({ double, bot, client, logs, rawLogs: () => raw });
     await bot.stop();
     await double.close();
   },

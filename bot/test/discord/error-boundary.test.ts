@@ -1,3 +1,4 @@
+import { Events } from 'discord.js';
 import { describe, expect } from 'vitest';
 import { NO_FAILURES } from '../../src/demo/index.js';
 import { addRoleToNewcomer, memberWhere, replyOf, roleId, test } from './bot-fixture.js';
@@ -86,6 +87,19 @@ describe('the interaction handler turns Discord failures into replies and keeps 
       content: 'This command is not available in this version of RoboShpee.',
       flags: EPHEMERAL,
       allowed_mentions: { parse: [] },
+    });
+    const next = await double.sendInteraction({ command: 'help' });
+    expect(replyOf(next.callback).type).toBe(4);
+  });
+
+  test('GIVEN the discord.js client emits an error THEN it is logged and the bot keeps serving', async ({
+    discord: { double, client, logs },
+  }) => {
+    // An `error` event without a listener would be thrown and end the process.
+    client.emit(Events.Error, new Error('socket hang up'));
+    expect(logs.find((r) => r.msg === 'Discord client error')).toMatchObject({
+      level: 50,
+      error: { message: 'socket hang up' },
     });
     const next = await double.sendInteraction({ command: 'help' });
     expect(replyOf(next.callback).type).toBe(4);

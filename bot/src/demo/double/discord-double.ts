@@ -76,6 +76,8 @@ export interface DiscordDouble {
   setFailures(failures: Partial<FailureRates> | false): void;
   /** Fails the next rate-limited calls (role changes, role creation) as listed, ahead of the rates. */
   failNext(...faults: ScriptedFault[]): void;
+  /** Drops the gateway connections as a network failure would; clients reconnect. */
+  dropGatewayConnections(): void;
   /** Sends one INTERACTION_CREATE and resolves with the bot's answer. */
   sendInteraction(
     request: InteractionRequest,
@@ -234,6 +236,7 @@ export async function startDiscordDouble(
       faults.rates = resolveFailureRates(failures);
     },
     failNext: (...scripted) => faults.script(scripted),
+    dropGatewayConnections: () => gateway.dropConnections(),
     sendInteraction,
     async close() {
       drift.close();

@@ -65,9 +65,14 @@ export class Gateway {
       this.#send(session, { op: GatewayOpcodes.Dispatch, t: event, d: data });
   }
 
-  close(): void {
+  /** Drops every connection without a close frame, as a network failure would. */
+  dropConnections(): void {
     for (const session of this.#sessions) session.socket.terminate();
     this.#sessions.clear();
+  }
+
+  close(): void {
+    this.dropConnections();
     this.#server.close();
   }
 

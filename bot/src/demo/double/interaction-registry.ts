@@ -32,6 +32,13 @@ export class CallbackTimeout extends Error {
 /** Interaction tokens stay valid this long for edits and follow-ups. */
 const TOKEN_LIFETIME_MS = 15 * 60_000;
 
+/**
+ * Interactions remembered at most, besides those still awaited. The token lifetime alone
+ * bounds them only by rate (15 min at 30/s is 27,000 of about 1.5 KB each); the bot never
+ * uses a token after its answer, so a thousand (8 min at the demo's 2/s) loses nothing.
+ */
+const MAX_REMEMBERED = 1_000;
+
 interface Pending {
   readonly id: string;
   readonly token: string;
@@ -63,10 +70,19 @@ export class InteractionRegistry {
 
   register(id: string, token: string, type: InteractionType, user: APIUser): void {
     const now = Date.now();
+    // Oldest first (insertion order), so the walk stops at the first one to keep.
     for (const [key, old] of this.#pending) {
-      if (now - old.createdAt > TOKEN_LIFETIME_MS) this.#pending.delete(key);
+      const expired = now - old.createdAt > TOKEN_LIFETIME_MS;
+      if (!expired && this.#pending.size < MAX_REMEMBERED) break;
+      // Beyond the cap an interaction someone still waits for is skipped, not forgotten.
+      if (expired || old.waiters.size === 0) this.#pending.delete(key);
     }
     this.#pending.set(id, { id, token, type, user, createdAt: now, waiters: new Set() });
+  }
+
+  /** Interactions whose tokens the double still honours. */
+  get size(): number {
+    return this.#pending.size;
   }
 
   /** `POST /interactions/{id}/{token}/callback`. */

@@ -1,15 +1,25 @@
-import { InteractionResponseType, InteractionType, RESTJSONErrorCodes } from 'discord.js';
+import {
+  type APIUser,
+  InteractionResponseType,
+  InteractionType,
+  RESTJSONErrorCodes,
+} from 'discord.js';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { InteractionRegistry } from '../../src/demo/double/interaction-registry.js';
 import { createGuildFixture } from '../../src/demo/fixture/guild-fixture.js';
 import { SnowflakeSource } from '../../src/demo/snowflake.js';
 
 const fixture = createGuildFixture(1);
-const user = fixture.members[0]?.user;
-if (user === undefined) throw new Error('fixture has no members');
+const user = memberUser();
 const REPLY = { type: InteractionResponseType.ChannelMessageWithSource, data: { content: 'ok' } };
 /** Far more interactions than any bound the registry may keep (a demo hour at 2/s is 7,200). */
 const MANY = 5_000;
+
+function memberUser(): APIUser {
+  const user = fixture.members[0]?.user;
+  if (user === undefined) throw new Error('the guild fixture has no members');
+  return user;
+}
 
 function registry(): InteractionRegistry {
   // A deadline no test reaches: acknowledgements here are judged on memory, not on time.

@@ -38,4 +38,5 @@ export const messages = {
   missingPermissions:
     'Discord refused: I lack the permission to change that role. A server admin can fix it in Server Settings > Roles: give my role the Manage Roles permission and drag it above the game roles.',
   failed: 'Something went wrong. Please try again in a moment.',
+  restarting: 'RoboShpee is restarting, try again in a moment.',
 } as const;

@@ -21,6 +21,9 @@ export const RESULT_OUTCOMES = {
   notInServer: 'rejected',
   missingPermissions: 'forbidden',
   failed: 'error',
+  // Neither the member's doing nor the server's setup: a command the bot could not serve
+  // because it was stopping counts against its availability like any other failure.
+  restarting: 'error',
 } as const satisfies Record<string, Outcome>;
 
 export type ResultCode = keyof typeof RESULT_OUTCOMES;

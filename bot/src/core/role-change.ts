@@ -43,6 +43,14 @@ export function decideRoleChange(request: RoleChangeRequest): RoleChangeDecision
   return { kind: 'change', role };
 }
 
+/**
+ * The answer when the role was deleted between the lookup and the change: to the member it
+ * is a role that does not exist, named as they typed it.
+ */
+export function roleVanished(typed: string): CommandResult {
+  return privateResult('unknownRole', messages.unknownRole(typed));
+}
+
 /** The answer once Discord has made the change. */
 export function roleChanged(action: RoleAction, role: GuildRole): CommandResult {
   return action === 'add'

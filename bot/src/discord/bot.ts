@@ -21,7 +21,10 @@ export interface BotOptions {
 export interface RunningBot {
   /** Interactions being handled right now. */
   readonly inFlight: () => number;
-  /** Stop taking interactions, wait for those in flight, then disconnect. */
+  /**
+   * Answer new interactions "restarting", wait for those in flight, then stop taking any and
+   * disconnect.
+   */
   stop(): Promise<void>;
 }
 
@@ -29,15 +32,20 @@ export interface RunningBot {
 export async function startBot(options: BotOptions, token: string): Promise<RunningBot> {
   const { client, logger, roleColor } = options;
   const inFlight = new InFlight();
+  // Interactions answered "restarting" during shutdown: apart, so that the wait for the
+  // commands in flight cannot be prolonged by new arrivals.
+  const turnedAway = new InFlight();
+  let stopping = false;
   const handle = createInteractionHandler({
     commands,
     help: commandHelp(commandDefinitions()),
     roleColor,
     logger,
+    isStopping: () => stopping,
     ...(options.deferAfterMs === undefined ? {} : { deferAfterMs: options.deferAfterMs }),
   });
   const onInteraction = (interaction: Parameters<typeof handle>[0]) =>
-    inFlight.track(handle(interaction));
+    (stopping ? turnedAway : inFlight).track(handle(interaction));
   // Without an `error` listener an emitted error would be thrown and end the process.
   const onError = (error: Error) =>
     logger.error({ error: describeError(error) }, 'Discord client error');
@@ -57,8 +65,10 @@ export async function startBot(options: BotOptions, token: string): Promise<Runn
   logger.info({ user: user.tag, guilds: client.guilds.cache.size }, 'connected to Discord');
 
   async function shutDown(): Promise<void> {
-    client.off(Events.InteractionCreate, onInteraction);
+    stopping = true;
     await inFlight.drain();
+    client.off(Events.InteractionCreate, onInteraction);
+    await turnedAway.drain();
     stopWatching();
     stopLogging();
     stopGatewayLog();

@@ -7,6 +7,11 @@ export function isMissingPermissions(error: unknown): boolean {
   return error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.MissingPermissions;
 }
 
+/** Discord's answer for a role that no longer exists: deleted since the bot's cache saw it. */
+export function isUnknownRole(error: unknown): boolean {
+  return error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownRole;
+}
+
 /**
  * Discord no longer takes an answer: the 3 s were over, or (autocomplete) the member typed on
  * and Discord dropped the older request. Routine for autocomplete, so not an error.

@@ -37,6 +37,11 @@ export interface InteractionHandlerOptions {
   readonly logger: Logger;
   /** How long a command may take before its reply is deferred. Default 2000 ms. */
   readonly deferAfterMs?: number;
+  /**
+   * True once the bot is shutting down: commands are then told to come back in a moment
+   * (rather than left for Discord to call unanswered) and autocomplete offers nothing.
+   */
+  readonly isStopping?: () => boolean;
 }
 
 /**
@@ -49,6 +54,7 @@ export function createInteractionHandler(
 ): (interaction: Interaction) => Promise<void> {
   const { commands, logger } = options;
   const deferAfterMs = options.deferAfterMs ?? DEFER_AFTER_MS;
+  const isStopping = options.isStopping ?? (() => false);
   const contextFor = (scope: InteractionScope): CommandContext => ({
     scope,
     roleColor: options.roleColor,
@@ -68,6 +74,7 @@ export function createInteractionHandler(
     interaction: ChatInputCommandInteraction,
     scope: InteractionScope,
   ): Promise<CommandResult> {
+    if (isStopping()) return privateResult('restarting', messages.restarting);
     const command = commands.get(interaction.commandName);
     if (!command) {
       // Discord only sends registered commands: this is a stale registration.
@@ -101,7 +108,7 @@ export function createInteractionHandler(
     await observeAutocomplete(metaOf(interaction), async (scope) => {
       const command = commands.get(interaction.commandName);
       const choices =
-        command?.autocomplete && interaction.inCachedGuild()
+        command?.autocomplete && interaction.inCachedGuild() && !isStopping()
           ? await command.autocomplete(interaction, contextFor(scope))
           : [];
       await interaction.respond(choices);

@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { decideRoleChange, type RoleAction, roleChanged } from '../../src/core/role-change.js';
+import {
+  decideRoleChange,
+  type RoleAction,
+  roleChanged,
+  roleVanished,
+} from '../../src/core/role-change.js';
 import { role } from './roles.js';
 
 const valheim = role('Valheim');
@@ -114,6 +119,19 @@ describe('roleChanged', () => {
       code: 'roleRemoved',
       outcome: 'ok',
       reply: { content: 'Removed "Valheim"', ephemeral: false },
+    });
+  });
+});
+
+describe('roleVanished', () => {
+  test('GIVEN a role deleted before the change THEN the unknown-role refusal with the typed name', () => {
+    expect(roleVanished('valheim ')).toEqual({
+      code: 'unknownRole',
+      outcome: 'rejected',
+      reply: {
+        content: "The role 'valheim ' does not exist or cannot be managed.",
+        ephemeral: true,
+      },
     });
   });
 });

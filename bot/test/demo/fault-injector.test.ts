@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { DISCORD_ERRORS } from '../../src/demo/double/discord-errors.js';
 import { FaultInjector, resolveFailureRates } from '../../src/demo/double/fault-injector.js';
 import { DEMO_FAILURES, NO_FAILURES } from '../../src/demo/index.js';
 
@@ -67,6 +68,24 @@ describe('injected failures', () => {
     ]);
     expect(injector.next()).toEqual({ kind: 'server-error', delayMs: 0, status: 503 });
     expect(injector.next()).toEqual({ kind: 'rate-limit', delayMs: 0, retryAfterMs: 20 });
+    expect(injector.next()).toEqual({ kind: 'none', delayMs: 0 });
+  });
+
+  test('withdrawing a script removes only its own faults that no call met', () => {
+    const injector = new FaultInjector(NO_FAILURES, 1);
+    const outage = { kind: 'server-error', status: 503 } as const;
+    const withdrawMine = injector.script([outage, outage, outage]);
+    injector.script([outage, { kind: 'discord-error', error: DISCORD_ERRORS.unknownRole }]);
+    expect(injector.next()).toEqual({ kind: 'server-error', delayMs: 0, status: 503 });
+
+    expect(withdrawMine()).toBe(2);
+    expect(withdrawMine()).toBe(0);
+    expect(injector.next()).toEqual({ kind: 'server-error', delayMs: 0, status: 503 });
+    expect(injector.next()).toEqual({
+      kind: 'discord-error',
+      delayMs: 0,
+      error: DISCORD_ERRORS.unknownRole,
+    });
     expect(injector.next()).toEqual({ kind: 'none', delayMs: 0 });
   });
 

@@ -112,16 +112,19 @@ export function replyOf(callback: unknown): SentReply {
   };
 }
 
-/** `/role add <name>` from a member who lacks the role; what the bot answered, and to whom. */
+/**
+ * `/role add <name>` from a member who lacks the role (typed as `typed`, default the exact
+ * name); what the bot answered, and to whom.
+ */
 export async function addRoleToNewcomer(
   double: DiscordDouble,
   name: string,
-  options: { readonly timeoutMs?: number } = {},
+  { typed = name, ...options }: { readonly timeoutMs?: number; readonly typed?: string } = {},
 ) {
   const role = roleId(double, name);
   const userId = memberWhere(double, (roles) => !roles.includes(role));
   const result = await double.sendInteraction(
-    { command: 'role', subcommand: 'add', options: { name }, userId },
+    { command: 'role', subcommand: 'add', options: { name: typed }, userId },
     options,
   );
   return { role, userId, result };

@@ -4,6 +4,7 @@ import {
   describeError,
   isExpiredInteraction,
   isMissingPermissions,
+  isUnknownRole,
   resultForError,
 } from '../../src/discord/discord-error.js';
 
@@ -15,40 +16,60 @@ function apiError(code: number, status: number, message: string) {
   return new DiscordAPIError({ code, message }, code, status, 'POST', CALLBACK_URL, BODY);
 }
 
-describe('isMissingPermissions and resultForError', () => {
+describe('isMissingPermissions, isUnknownRole and resultForError', () => {
   const cases = [
     {
       why: 'Discord 50013',
       error: apiError(RESTJSONErrorCodes.MissingPermissions, 403, 'Missing Permissions'),
       forbidden: true,
+      unknownRole: false,
     },
     {
       why: 'Discord 50001 (missing access)',
       error: apiError(RESTJSONErrorCodes.MissingAccess, 403, 'Missing Access'),
       forbidden: false,
+      unknownRole: false,
     },
     {
       why: 'Discord 10011 (unknown role)',
       error: apiError(RESTJSONErrorCodes.UnknownRole, 404, 'Unknown Role'),
       forbidden: false,
+      // The role commands answer it themselves; anywhere else it is a plain failure.
+      unknownRole: true,
+    },
+    {
+      why: 'Discord 10007 (unknown member)',
+      error: apiError(RESTJSONErrorCodes.UnknownMember, 404, 'Unknown Member'),
+      forbidden: false,
+      unknownRole: false,
     },
     {
       why: 'a 503 after retries',
       error: new HTTPError(503, 'Service Unavailable', 'PUT', CALLBACK_URL, BODY),
       forbidden: false,
+      unknownRole: false,
     },
-    { why: 'a plain Error', error: new Error('boom'), forbidden: false },
-    { why: 'a thrown string', error: 'boom', forbidden: false },
+    {
+      why: 'a plain Error',
+      error: new Error('Unknown Role'),
+      forbidden: false,
+      unknownRole: false,
+    },
+    { why: 'a thrown string', error: 'boom', forbidden: false, unknownRole: false },
   ] as const;
 
-  test.each(cases)('GIVEN $why THEN forbidden is $forbidden', ({ error, forbidden }) => {
-    expect(isMissingPermissions(error)).toBe(forbidden);
-    expect(resultForError(error)).toMatchObject(
-      forbidden
-        ? { code: 'missingPermissions', outcome: 'forbidden', reply: { ephemeral: true } }
-        : { code: 'failed', outcome: 'error', reply: { ephemeral: true } },
-    );
-  });
+  test.each(cases)(
+    'GIVEN $why THEN forbidden is $forbidden, unknown role is $unknownRole',
+    ({ error, forbidden, unknownRole }) => {
+      expect(isMissingPermissions(error)).toBe(forbidden);
+      expect(isUnknownRole(error)).toBe(unknownRole);
+      expect(resultForError(error)).toMatchObject(
+        forbidden
+          ? { code: 'missingPermissions', outcome: 'forbidden', reply: { ephemeral: true } }
+          : { code: 'failed', outcome: 'error', reply: { ephemeral: true } },
+      );
+    },
+  );
 });
 
 describe('isExpiredInteraction', () => {

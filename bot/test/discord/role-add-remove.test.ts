@@ -1,4 +1,5 @@
 import { describe, expect } from 'vitest';
+import { DISCORD_ERRORS } from '../../src/demo/double/discord-errors.js';
 import { addRoleToNewcomer, memberWhere, replyOf, roleId, test } from './bot-fixture.js';
 
 const EPHEMERAL = 64;
@@ -57,6 +58,28 @@ describe('/role add and /role remove through discord.js and the Discord double',
       `DELETE /api/v10/guilds/${double.guildId}/members/${userId}/roles/${valheim}`,
     );
     expect(double.guild.member(userId)?.roles).not.toContain(valheim);
+  });
+
+  test('GIVEN the role deleted between lookup and change (Discord 10011) WHEN /role add valheim THEN the unknown-role message with the typed name, outcome rejected', async ({
+    discord: { double, logs },
+  }) => {
+    double.failNext({ kind: 'discord-error', error: DISCORD_ERRORS.unknownRole });
+
+    const { result } = await addRoleToNewcomer(double, 'Valheim', { typed: 'valheim' });
+
+    expect(replyOf(result.callback)).toEqual({
+      type: 4,
+      content: "The role 'valheim' does not exist or cannot be managed.",
+      flags: EPHEMERAL,
+      allowed_mentions: { parse: [] },
+    });
+    expect(double.calls.filter((call) => call.method === 'PUT').map((call) => call.status)).toEqual(
+      [404],
+    );
+    await expect
+      .poll(() => logs.find((record) => record.msg === 'interaction'))
+      .toMatchObject({ command: '/role add', outcome: 'rejected' });
+    expect(logs.filter((record) => record.msg === 'command failed')).toEqual([]);
   });
 
   interface Refusal {

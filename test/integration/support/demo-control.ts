@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ControlFault } from '../../../bot/src/demo/double/control-faults.js';
 import { excerpt, requestJson } from './http-json.js';
 import { notYet, pollUntil } from './poll.js';
 
@@ -14,6 +15,8 @@ export interface InteractionRequest {
   readonly options?: Readonly<Record<string, string | number | boolean>>;
   readonly userId?: string;
   readonly autocomplete?: boolean;
+  /** A failure the double injects into the role change the command makes. */
+  readonly fault?: ControlFault;
 }
 
 export interface InteractionAnswer {
@@ -21,6 +24,8 @@ export interface InteractionAnswer {
   readonly content?: string;
   /** 32 hex digits, or undefined when the callback carried no traceparent. */
   readonly traceId?: string;
+  /** With a fault: how many of Discord's answers it replaced (0 when no call met it). */
+  readonly faultedCalls?: number;
 }
 
 const withContent = z.object({ content: z.string().optional() }).loose();
@@ -32,6 +37,7 @@ const answer = z.object({
     .string()
     .regex(/^[0-9a-f]{32}$/)
     .nullable(),
+  faultedCalls: z.number().int().nonnegative().optional(),
 });
 
 const CALLBACK_WAIT_MS = 30_000;
@@ -58,6 +64,7 @@ export async function sendInteraction(
   return {
     ...(content === undefined ? {} : { content }),
     ...(parsed.data.traceId === null ? {} : { traceId: parsed.data.traceId }),
+    ...(parsed.data.faultedCalls === undefined ? {} : { faultedCalls: parsed.data.faultedCalls }),
   };
 }
 

@@ -48,6 +48,13 @@ const server = createServer(async (request, response) => {
         deferredReply: { content: 'Added "slow"' },
         traceId: null,
       });
+    case 'refused':
+      return json(200, {
+        interactionId: '3',
+        callback: { type: 4, data: { content: 'Discord refused', flags: 64 } },
+        traceId: TRACE_ID,
+        faultedCalls: 1,
+      });
     default:
       return json(503, {
         error: 'bot_not_connected',
@@ -93,6 +100,17 @@ describe('sendInteraction', () => {
       options: { name: 'slow' },
     });
     expect(answer).toEqual({ content: 'Added "slow"' });
+  });
+
+  test('a fault goes to the double, and how many calls met it comes back', async () => {
+    const answer = await sendInteraction(baseUrl, {
+      command: 'role',
+      subcommand: 'add',
+      options: { name: 'refused' },
+      fault: 'forbidden',
+    });
+    expect(requests.at(-1)).toMatchObject({ options: { name: 'refused' }, fault: 'forbidden' });
+    expect(answer).toEqual({ content: 'Discord refused', traceId: TRACE_ID, faultedCalls: 1 });
   });
 
   test('an error answer becomes an error with its status and text', async () => {

@@ -1,7 +1,13 @@
 import type { GuildMember } from 'discord.js';
-import { decideRoleChange, type RoleAction, roleChanged } from '../../core/role-change.js';
+import {
+  decideRoleChange,
+  type RoleAction,
+  roleChanged,
+  roleVanished,
+} from '../../core/role-change.js';
 import { matchRoles } from '../../core/role-matching.js';
 import { MAX_ROLE_NAME_LENGTH } from '../../core/role-name.js';
+import { isUnknownRole } from '../../discord/discord-error.js';
 import { snapshotGuild } from '../../discord/guild-snapshot.js';
 import { observeRoleLookup, recordRoleChange } from '../../telemetry/observe.js';
 import type { Subcommand } from './subcommand.js';
@@ -48,8 +54,13 @@ export function roleChangeSubcommand(action: RoleAction, description: string): S
       scope.setRole(role.name, manageableNames);
       // The audit log shows who asked, since Discord records the bot as the one who did it.
       const reason = `/role ${action} by ${user}`;
-      if (action === 'add') await interaction.member.roles.add(role.id, reason);
-      else await interaction.member.roles.remove(role.id, reason);
+      try {
+        if (action === 'add') await interaction.member.roles.add(role.id, reason);
+        else await interaction.member.roles.remove(role.id, reason);
+      } catch (error) {
+        if (isUnknownRole(error)) return roleVanished(typed);
+        throw error;
+      }
       recordRoleChange(action, role.name, manageableNames);
       // RoboShpee's log line (user name only: ids stay out of logs).
       logger.info(

@@ -12,7 +12,7 @@ export interface RecordedCall {
   /** The status the double answered with. */
   status: number;
   /** Set when the answer was an injected failure rather than Discord's normal behaviour. */
-  injected?: 'rate-limit' | 'server-error' | 'hierarchy-drift';
+  injected?: 'rate-limit' | 'server-error' | 'discord-error' | 'hierarchy-drift';
   /** Milliseconds since the double started. */
   readonly at: number;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONTROL_FAULT_NAMES, type ControlFault } from './control-faults.js';
 import type { InteractionRequest } from './interaction-payload.js';
 import { InvalidInteractionRequest } from './interaction-payload.js';
 import { CallbackTimeout, type InteractionResult } from './interaction-registry.js';
@@ -9,24 +10,32 @@ export const CONTROL_PREFIX = '/_demo';
 
 const SNOWFLAKE = /^\d{17,20}$/;
 
-const interactionBody = z.strictObject({
-  command: z.string().min(1).max(32),
-  subcommand: z.string().min(1).max(32).optional(),
-  options: z
-    .record(z.string().min(1).max(32), z.union([z.string().max(6000), z.number(), z.boolean()]))
-    .optional(),
-  userId: z.string().regex(SNOWFLAKE, 'a Discord snowflake (17-20 digits)').optional(),
-  autocomplete: z.boolean().optional(),
-  focused: z.string().min(1).max(32).optional(),
-  timeoutMs: z.number().int().min(1).max(60_000).optional(),
-});
+const interactionBody = z
+  .strictObject({
+    command: z.string().min(1).max(32),
+    subcommand: z.string().min(1).max(32).optional(),
+    options: z
+      .record(z.string().min(1).max(32), z.union([z.string().max(6000), z.number(), z.boolean()]))
+      .optional(),
+    userId: z.string().regex(SNOWFLAKE, 'a Discord snowflake (17-20 digits)').optional(),
+    autocomplete: z.boolean().optional(),
+    focused: z.string().min(1).max(32).optional(),
+    timeoutMs: z.number().int().min(1).max(60_000).optional(),
+    fault: z.enum(CONTROL_FAULT_NAMES).optional(),
+  })
+  .refine((body) => body.fault === undefined || body.autocomplete !== true, {
+    path: ['fault'],
+    message: 'autocomplete makes no role changes for a fault to hit',
+  });
 
 export interface ControlApiContext {
   readonly health: () => object;
+  /** With a fault: also how many REST calls met it (`faultedCalls`). */
   readonly send: (
     request: InteractionRequest,
     timeoutMs: number | undefined,
-  ) => Promise<InteractionResult>;
+    fault: ControlFault | undefined,
+  ) => Promise<InteractionResult & { readonly faultedCalls?: number }>;
 }
 
 /**
@@ -54,9 +63,9 @@ export async function handleControl(
   if (!parsed.success) {
     return problem(400, 'invalid_request', z.prettifyError(parsed.error).replaceAll('\n', '; '));
   }
-  const { timeoutMs, ...request } = parsed.data;
+  const { timeoutMs, fault, ...request } = parsed.data;
   try {
-    return { status: 200, body: await ctx.send(request, timeoutMs) };
+    return { status: 200, body: await ctx.send(request, timeoutMs, fault) };
   } catch (error) {
     if (error instanceof CallbackTimeout) {
       return {

@@ -5,6 +5,7 @@ import { createGuildFixture, type GuildFixture } from '../fixture/guild-fixture.
 import { SnowflakeSource } from '../snowflake.js';
 import type { RecordedCall } from './call-log.js';
 import { CONTROL_PREFIX, handleControl, NoBotConnected } from './control-api.js';
+import { CONTROL_FAULTS, type ControlFault } from './control-faults.js';
 import { answerWith, DISCORD_ERRORS } from './discord-errors.js';
 import { discordRoutes } from './discord-routes.js';
 import {
@@ -149,8 +150,23 @@ export async function startDiscordDouble(
       botConnected: gateway.readySessions > 0,
       gatewaySessions: gateway.readySessions,
     }),
-    send: (request: InteractionRequest, timeoutMs: number | undefined) =>
-      sendInteraction(request, timeoutMs === undefined ? {} : { timeoutMs }),
+    send: async (
+      request: InteractionRequest,
+      timeoutMs: number | undefined,
+      fault: ControlFault | undefined,
+    ) => {
+      const options = timeoutMs === undefined ? {} : { timeoutMs };
+      if (fault === undefined) return sendInteraction(request, options);
+      const script = CONTROL_FAULTS[fault];
+      const withdraw = faults.script(script);
+      try {
+        const result = await sendInteraction(request, options);
+        return { ...result, faultedCalls: script.length - withdraw() };
+      } finally {
+        // What no call met (no role change, or no answer) is left for no other command.
+        withdraw();
+      }
+    },
   };
 
   const server = createServer(async (request, response) => {

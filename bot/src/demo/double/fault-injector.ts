@@ -1,4 +1,5 @@
 import { SeededRandom } from '../seeded-random.js';
+import type { DiscordError } from './discord-errors.js';
 
 /** How often, and how, the double misbehaves on the bot's REST calls (interaction callbacks excepted). */
 export interface FailureRates {
@@ -65,18 +66,22 @@ export const NO_FAILURES: FailureRates = {
 export type ScriptedFault =
   | { readonly kind: 'rate-limit'; readonly retryAfterMs?: number }
   | { readonly kind: 'server-error'; readonly status?: 500 | 502 | 503 }
-  | { readonly kind: 'slow'; readonly delayMs: number };
+  | { readonly kind: 'slow'; readonly delayMs: number }
+  /** Any answer Discord gives instead of doing the change, e.g. 50013 or 10011. */
+  | { readonly kind: 'discord-error'; readonly error: DiscordError };
 
 export type Fault =
   | { readonly kind: 'none'; readonly delayMs: number }
   | { readonly kind: 'rate-limit'; readonly delayMs: number; readonly retryAfterMs: number }
-  | { readonly kind: 'server-error'; readonly delayMs: number; readonly status: 500 | 502 | 503 };
+  | { readonly kind: 'server-error'; readonly delayMs: number; readonly status: 500 | 502 | 503 }
+  | { readonly kind: 'discord-error'; readonly delayMs: number; readonly error: DiscordError };
 
 /** Draws faults from a seeded sequence: the same seed and call order give the same faults. */
 export class FaultInjector {
   #rates: FailureRates;
   readonly #random: SeededRandom;
-  readonly #script: ScriptedFault[] = [];
+  // Boxed, so that withdrawing one caller's faults cannot take an equal fault of another's.
+  readonly #script: { readonly fault: ScriptedFault }[] = [];
 
   readonly #now: () => number;
   #incidentUntil = 0;
@@ -95,15 +100,29 @@ export class FaultInjector {
     this.#rates = rates;
   }
 
-  /** Queues faults for the next calls, in order. */
-  script(faults: readonly ScriptedFault[]): void {
-    this.#script.push(...faults);
+  /**
+   * Queues faults for the next calls, in order. Returns a function that withdraws those of
+   * them no call has met yet and says how many that were.
+   */
+  script(faults: readonly ScriptedFault[]): () => number {
+    const queued = faults.map((fault) => ({ fault }));
+    this.#script.push(...queued);
+    return () => {
+      let withdrawn = 0;
+      for (const entry of queued) {
+        const index = this.#script.indexOf(entry);
+        if (index === -1) continue;
+        this.#script.splice(index, 1);
+        withdrawn += 1;
+      }
+      return withdrawn;
+    };
   }
 
   /** The fault for the next REST call. */
   next(): Fault {
     const scripted = this.#script.shift();
-    if (scripted !== undefined) return fromScript(scripted);
+    if (scripted !== undefined) return fromScript(scripted.fault);
     const rates = this.#rates;
     let delayMs = this.#between(rates.latencyMs);
     if (this.#random.chance(rates.slowRate)) delayMs += this.#between(rates.slowDelayMs);
@@ -142,6 +161,8 @@ function fromScript(fault: ScriptedFault): Fault {
       return { kind: 'server-error', delayMs: 0, status: fault.status ?? 500 };
     case 'slow':
       return { kind: 'none', delayMs: fault.delayMs };
+    case 'discord-error':
+      return { kind: 'discord-error', delayMs: 0, error: fault.error };
   }
 }
 

@@ -72,6 +72,10 @@ export class RestApi {
       call.injected = 'server-error';
       return answerWith(SERVER_ERRORS[fault.status]);
     }
+    if (fault.kind === 'discord-error') {
+      call.injected = 'discord-error';
+      return answerWith(fault.error);
+    }
     const verdict = buckets.take(bucket);
     if (verdict.exceeded) return verdict.answer;
     const answer = await route.handle(request);

@@ -14,7 +14,7 @@ export interface ApiAnswer {
   readonly body?: unknown;
   readonly headers?: Readonly<Record<string, string>>;
   /** Set when the double chose to fail this call (recorded on the call for tests). */
-  readonly injected?: 'rate-limit' | 'server-error' | 'hierarchy-drift';
+  readonly injected?: 'rate-limit' | 'server-error' | 'discord-error' | 'hierarchy-drift';
 }
 
 export interface RouteOptions {

@@ -2,9 +2,9 @@ import type { DemoBot, InteractionRequest } from '../bot/test/telemetry/support/
 
 /**
  * `/role list` answers with the interaction callback only: no rate-limited REST route
- * (the double limits those to 10 per 10 s) sits between the load and the bot's own work.
+ * (the double allows 10 per 2 s per route) sits between the load and the bot's own work.
  */
-export const LIST_ROLES: InteractionRequest = { command: 'role', subcommand: 'list' };
+const LIST_ROLES: InteractionRequest = { command: 'role', subcommand: 'list' };
 
 /** As many interactions as `concurrency` callers can push through; returns the trace ids. */
 export async function closedLoop(

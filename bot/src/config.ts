@@ -157,6 +157,16 @@ const schema = z.object({
 
 type Variable = keyof typeof schema.shape;
 
+/**
+ * Demo mode: an explicit ROBOSHPEE_DEMO, else no DISCORD_TOKEN. The telemetry preload asks
+ * too, before the configuration is loaded (the resource's environment, the metric interval).
+ */
+export function isDemoMode(env: NodeJS.ProcessEnv): boolean {
+  if (env.ROBOSHPEE_DEMO === 'true') return true;
+  if (env.ROBOSHPEE_DEMO === 'false') return false;
+  return !env.DISCORD_TOKEN;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable counts as unset, as `FOO= cmd` and compose's `FOO:` intend.
   const input = Object.fromEntries(
@@ -174,9 +184,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(vars.DISCORD_APPLICATION_ID ? { applicationId: vars.DISCORD_APPLICATION_ID } : {}),
     ...(vars.DISCORD_GUILD_ID ? { guildId: vars.DISCORD_GUILD_ID } : {}),
   };
-  const demo =
-    vars.ROBOSHPEE_DEMO === 'true' || (!vars.DISCORD_TOKEN && vars.ROBOSHPEE_DEMO !== 'false');
-  if (demo) {
+  if (isDemoMode(env)) {
     return {
       ...common,
       mode: 'demo',

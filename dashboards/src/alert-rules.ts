@@ -1,6 +1,7 @@
 import * as alerting from '@grafana/grafana-foundation-sdk/alerting';
 import * as expr from '@grafana/grafana-foundation-sdk/expr';
 import * as prometheus from '@grafana/grafana-foundation-sdk/prometheus';
+import { COLLECTOR_ITEMS, exporterSendFailed, receiverRefused } from './alloy-series.js';
 import { BOT_LABEL, BOT_METRIC, BOT_SERVICE, FAILED_OUTCOMES } from './bot-series.js';
 import { BOT_OVERVIEW_UID, STACK_HEALTH_UID } from './dashboard-uids.js';
 import { MIMIR } from './datasources.js';
@@ -22,10 +23,9 @@ interface RuleSpec {
 }
 
 const env = 'deployment_environment_name';
-const signals = ['spans', 'metric_points', 'log_records'] as const;
-const lossTerms = signals.flatMap((items) => [
-  `otelcol_receiver_refused_${items}_total`,
-  `otelcol_exporter_send_failed_${items}_total`,
+const lossTerms = Object.values(COLLECTOR_ITEMS).flatMap((items) => [
+  receiverRefused(items),
+  exporterSendFailed(items),
 ]);
 
 export const RULES: readonly RuleSpec[] = [

@@ -2,7 +2,7 @@ import type * as alerting from '@grafana/grafana-foundation-sdk/alerting';
 import { stringify } from 'yaml';
 
 /** The Grafana folder the rules live in, created by provisioning. */
-export const ALERT_FOLDER = 'RoboShpee';
+const ALERT_FOLDER = 'RoboShpee';
 const GROUP = { name: 'roboshpee', interval: '1m' } as const;
 
 /**

@@ -5,14 +5,14 @@ import { botOverview } from './bot-overview.js';
 import { botRuntime } from './bot-runtime.js';
 import { stackHealth } from './stack-health.js';
 
-export const DASHBOARDS: Readonly<Record<string, () => Dashboard>> = {
+const DASHBOARDS: Readonly<Record<string, () => Dashboard>> = {
   'bot-overview': botOverview,
   'bot-runtime': botRuntime,
   'stack-health': stackHealth,
 };
 
 /** Where the alert rules go: Grafana reads every .yaml/.json file of this folder. */
-export const ALERT_RULES_PATH = 'infra/grafana/provisioning/alerting/rules.yaml';
+const ALERT_RULES_PATH = 'infra/grafana/provisioning/alerting/rules.yaml';
 
 /** Every generated file, by path from the repository root, with its exact content. */
 export function renderOutputs(): Map<string, string> {

@@ -1,4 +1,5 @@
 import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
+import { COLLECTOR_ITEMS, exporterSendFailed, receiverRefused } from './alloy-series.js';
 import { roboshpeeDashboard, withRows } from './dashboard-defaults.js';
 import { STACK_HEALTH_UID } from './dashboard-uids.js';
 import { metricsStat, metricsTimeseries, thresholds, thresholdsFrom } from './panels.js';
@@ -7,10 +8,8 @@ import { rate } from './promql.js';
 // Self-metrics the stack's components expose and Alloy scrapes into Mimir. Each name's
 // upstream source is cited in dashboards/test/catalogue/stack-metrics.ts.
 
-/** How the OpenTelemetry collector names items per signal in its pipeline metrics. */
-const SIGNALS = { traces: 'spans', metrics: 'metric_points', logs: 'log_records' } as const;
 const perSignal = (metric: (items: string) => string, by: string) =>
-  Object.entries(SIGNALS).map(([signal, items]) => ({
+  Object.entries(COLLECTOR_ITEMS).map(([signal, items]) => ({
     expr: `sum by (${by}) (${rate(metric(items))})`,
     legend: by === 'component_id' ? `${signal} {{component_id}}` : signal,
   }));
@@ -62,8 +61,8 @@ const alloy = [
       width: 24,
     },
     [
-      ...perSignal((items) => `otelcol_receiver_refused_${items}_total`, 'component_id'),
-      ...perSignal((items) => `otelcol_exporter_send_failed_${items}_total`, 'component_id'),
+      ...perSignal(receiverRefused, 'component_id'),
+      ...perSignal(exporterSendFailed, 'component_id'),
     ],
     ANY_IS_BAD,
   ),

@@ -1,10 +1,12 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { loadComposeDocument } from '../../test/support/compose.js';
+import { asArray, dig } from '../../test/support/parsed-document.js';
+import { readRepoYaml, repoPath } from '../../test/support/repo.js';
+import { ALERTING_DIR } from '../../test/support/stack-files.js';
 import { RULES } from '../src/alert-rules.js';
 import { alertRules } from './support/generated.js';
-import { asArray, dig, REPO_ROOT, readRepoYaml } from './support/repo.js';
 
-const ALERTING_DIR = 'infra/grafana/provisioning/alerting';
 const CONTACT_POINTS = `${ALERTING_DIR}/discord.yaml`;
 const WEBHOOK_VARIABLE = 'DISCORD_ALERT_WEBHOOK_URL';
 const rules = alertRules();
@@ -69,14 +71,14 @@ describe('alert notifications', () => {
   });
 
   it('keep the provisioning folder to files Grafana accepts (it refuses to start on others)', () => {
-    const files = readdirSync(new URL(`${ALERTING_DIR}/`, REPO_ROOT));
+    const files = readdirSync(repoPath(ALERTING_DIR));
     expect(files.filter((file) => !/\.(ya?ml|json)$/.test(file))).toEqual([]);
   });
 
   it('never hand Grafana an empty webhook URL: compose gives the variable a non-empty default', () => {
     // Grafana validates a Discord url as non-empty and fails to start otherwise; file
     // provisioning has no default syntax, so compose must supply one when .env has none.
-    const grafana = dig(readRepoYaml('compose.yaml'), 'services', 'grafana', 'environment');
+    const grafana = dig(loadComposeDocument(), 'services', 'grafana', 'environment');
     const value = Array.isArray(grafana)
       ? grafana.map(String).find((entry) => entry.startsWith(`${WEBHOOK_VARIABLE}=`))
       : dig(grafana, WEBHOOK_VARIABLE);

@@ -1,20 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { TEMPO_CONFIG, tempoTraceIdLabel } from './catalogue/tempo-series.js';
-import {
-  alertQueries,
-  dashboardQueries,
-  generatedDashboards,
-  panelsOf,
-} from './support/generated.js';
-import { asArray, dig, readRepoYaml } from './support/repo.js';
+import { generatedDashboards } from '../../test/support/generated-dashboards.js';
+import { loadProvisionedDatasources } from '../../test/support/grafana-datasources.js';
+import { asArray, dig } from '../../test/support/parsed-document.js';
+import { SERVICE_CONFIGS } from '../../test/support/stack-files.js';
+import { tempoTraceIdLabel } from './catalogue/tempo-series.js';
+import { alertQueries, dashboardQueries, panelsOf } from './support/generated.js';
 
-const DATASOURCES = 'infra/grafana/provisioning/datasources/datasources.yaml';
-const provisioned = new Map(
-  asArray(dig(readRepoYaml(DATASOURCES), 'datasources')).map((datasource) => [
-    String(dig(datasource, 'uid')),
-    String(dig(datasource, 'type')),
-  ]),
-);
+const datasources = loadProvisionedDatasources();
+const provisioned = new Map(datasources.map((datasource) => [datasource.uid, datasource.type]));
 
 const panelDatasources = generatedDashboards().flatMap((dashboard) =>
   panelsOf(dashboard).map((panel) => ({
@@ -41,20 +34,16 @@ describe('every datasource uid the dashboards and alert rules use is provisioned
   );
 
   it('the Tempo datasource draws its service map from Mimir, where the service-graph series are', () => {
-    const tempo = asArray(dig(readRepoYaml(DATASOURCES), 'datasources')).find(
-      (datasource) => dig(datasource, 'uid') === 'tempo',
-    );
+    const tempo = datasources.find((datasource) => datasource.uid === 'tempo');
     expect(dig(tempo, 'jsonData', 'serviceMap', 'datasourceUid')).toBe('mimir');
   });
 
   it('the Mimir datasource links exemplars by the label Tempo writes the trace id to', () => {
-    const mimir = asArray(dig(readRepoYaml(DATASOURCES), 'datasources')).find(
-      (datasource) => dig(datasource, 'uid') === 'mimir',
-    );
+    const mimir = datasources.find((datasource) => datasource.uid === 'mimir');
     const destinations = asArray(dig(mimir, 'jsonData', 'exemplarTraceIdDestinations'));
     expect(
       destinations.map((destination) => dig(destination, 'name')),
-      `exemplarTraceIdDestinations needs name "${tempoTraceIdLabel()}" (or ${TEMPO_CONFIG} overrides.defaults.metrics_generator.trace_id_label_name)`,
+      `exemplarTraceIdDestinations needs name "${tempoTraceIdLabel()}" (or ${SERVICE_CONFIGS.tempo} overrides.defaults.metrics_generator.trace_id_label_name)`,
     ).toContain(tempoTraceIdLabel());
     expect(destinations.map((destination) => dig(destination, 'datasourceUid'))).toContain('tempo');
   });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { SERVICE_NAME } from '../../bot/src/telemetry/resource.js';
+import { loadCompose, serviceNamed } from '../../test/support/compose.js';
 import { BOT_SERVICE } from '../src/bot-series.js';
 import { producedSeries } from './catalogue/index.js';
 import { tempoSendsExemplars } from './catalogue/tempo-series.js';
 import { alertQueries, dashboardQueries } from './support/generated.js';
 import { logqlProblems } from './support/logql-check.js';
 import { labelValuesProblems, promqlProblems } from './support/promql-check.js';
-import { dig, readRepoYaml } from './support/repo.js';
 import { traceqlProblems } from './support/traceql-check.js';
 
 const catalogue = producedSeries();
@@ -57,9 +57,9 @@ describe('the service the queries select is the one the bot reports', () => {
   });
 
   it('is not overridden by the compose deployment', () => {
-    const bot = dig(readRepoYaml('compose.yaml'), 'services', 'bot', 'environment');
-    expect(dig(bot, 'OTEL_SERVICE_NAME') ?? SERVICE_NAME).toBe(SERVICE_NAME);
-    expect(String(dig(bot, 'OTEL_RESOURCE_ATTRIBUTES') ?? '')).not.toContain('service.name=');
+    const bot = serviceNamed(loadCompose(), 'bot').environment;
+    expect(bot.OTEL_SERVICE_NAME ?? SERVICE_NAME).toBe(SERVICE_NAME);
+    expect(bot.OTEL_RESOURCE_ATTRIBUTES ?? '').not.toContain('service.name=');
   });
 });
 

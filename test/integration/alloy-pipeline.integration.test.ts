@@ -5,11 +5,11 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { messages } from '../../bot/src/core/messages.js';
 import { GAME_ROLE_NAMES } from '../../bot/src/demo/fixture/names.js';
 import { SERVICE_NAME } from '../../bot/src/telemetry/resource.js';
+import { DemoBot } from '../../bot/test/telemetry/support/demo-bot.js';
 import { BOT_LABEL, BOT_METRIC } from '../../dashboards/src/bot-series.js';
 import { containerFromCompose } from './support/compose-container.js';
 import { type ComposeService, imageOf } from './support/compose-service.js';
 import { containerSuite } from './support/container-suite.js';
-import { type DemoBot, startDemoBot } from './support/demo-bot-process.js';
 import { type InteractionAnswer, sendInteraction, waitForDemo } from './support/demo-control.js';
 import { waitForTraceLogs } from './support/loki-client.js';
 import { notYet, pollUntil } from './support/poll.js';
@@ -72,7 +72,7 @@ describe(`${SUITE}: the bot -> Alloy -> Tempo, Loki and Mimir, each with the pro
     url.tempo = tempo ?? '';
     url.loki = loki ?? '';
     url.mimir = `${mimir ?? ''}${stackFacts().mimir.prometheusPath}`;
-    bot = await startDemoBot({
+    bot = await DemoBot.start({
       OTEL_EXPORTER_OTLP_ENDPOINT: `http://${alloy.getHost()}:${alloy.getMappedPort(stackFacts().alloy.otlpGrpcPort)}`,
       ROBOSHPEE_DEMO_RATE: '0',
       ROBOSHPEE_OTLP_LOGS: 'true',

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
+import { REPO_ROOT } from '../support/repo.js';
 import { detectContainerRuntime, REQUIRE_CONTAINERS } from './support/container-runtime.js';
-import { REPO_ROOT } from './support/stack-facts.js';
 
 /**
  * Runs once before the container suites: finds the container runtime (or says loudly why

@@ -5,10 +5,10 @@ import { messages } from '../../bot/src/core/messages.js';
 import { GAME_ROLE_NAMES } from '../../bot/src/demo/fixture/names.js';
 import { SERVICE_NAME } from '../../bot/src/telemetry/resource.js';
 import { ATTR, SPANS } from '../../bot/src/telemetry/semconv.js';
+import { DemoBot } from '../../bot/test/telemetry/support/demo-bot.js';
 import { containerFromCompose } from './support/compose-container.js';
 import { imageOf } from './support/compose-service.js';
 import { containerSuite } from './support/container-suite.js';
-import { type DemoBot, startDemoBot } from './support/demo-bot-process.js';
 import { type InteractionAnswer, sendInteraction, waitForDemo } from './support/demo-control.js';
 import { notYet, pollUntil } from './support/poll.js';
 import { outline, spanTree } from './support/span-tree.js';
@@ -60,7 +60,7 @@ describe(`${SUITE}: the bot exports its spans over OTLP gRPC to Tempo with the p
     tempo = await container.start();
     reportTiming(SUITE, 'Tempo from start to /ready', since(started));
     tempoUrl = `http://${tempo.getHost()}:${tempo.getMappedPort(stackFacts().tempo.httpPort)}`;
-    bot = await startDemoBot({
+    bot = await DemoBot.start({
       OTEL_EXPORTER_OTLP_ENDPOINT: `http://${tempo.getHost()}:${tempo.getMappedPort(stackFacts().tempo.otlpGrpcPort)}`,
       ROBOSHPEE_DEMO_RATE: '0',
       // Tempo takes spans only: metrics and logs would be refused and only add noise.

@@ -1,8 +1,9 @@
 import { globSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { nixEval, nixMissing, nixParseError, repoRoot } from './support/nix-cli.js';
+import { REPO_ROOT } from '../support/repo.js';
+import { nixEval, nixMissing, nixParseError } from './support/nix-cli.js';
 
-const nixFiles = globSync(['flake.nix', 'nix/**/*.nix', 'test/nix/**/*.nix'], { cwd: repoRoot });
+const nixFiles = globSync(['flake.nix', 'nix/**/*.nix', 'test/nix/**/*.nix'], { cwd: REPO_ROOT });
 
 interface Built {
   file: string;

@@ -1,7 +1,8 @@
 import { existsSync, globSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { nixEval, nixMissing, repoRoot } from './support/nix-cli.js';
+import { REPO_ROOT } from '../support/repo.js';
+import { nixEval, nixMissing } from './support/nix-cli.js';
 
 // nix/module.nix evaluated with the stand-in lib of fixtures/module-eval.nix (no nixpkgs
 // here): its options and the unit it writes. The VM test covers the real module system.
@@ -140,10 +141,10 @@ describe.skipIf(nixMissing !== null)('services.roboshpee stop timeout', () => {
 });
 
 describe.skipIf(nixMissing !== null)('services.roboshpee.alloy and infra/alloy', () => {
-  const alloyFiles = globSync('infra/alloy/**/*.alloy', { cwd: repoRoot });
+  const alloyFiles = globSync('infra/alloy/**/*.alloy', { cwd: REPO_ROOT });
   const readByConfig = new Set(
     alloyFiles.flatMap((file) =>
-      [...readFileSync(join(repoRoot, file), 'utf8').matchAll(/sys\.env\("([A-Z0-9_]+)"\)/g)].map(
+      [...readFileSync(join(REPO_ROOT, file), 'utf8').matchAll(/sys\.env\("([A-Z0-9_]+)"\)/g)].map(
         (m) => m[1],
       ),
     ),
@@ -156,7 +157,7 @@ describe.skipIf(nixMissing !== null)('services.roboshpee.alloy and infra/alloy',
     const env = e.config.systemd.services.alloy?.environment ?? {};
     expect(env.ALLOY_JOURNAL).toBe('on');
     expect(basename(env.ALLOY_MODULES_DIR ?? '')).toMatch(/-modules$/);
-    expect(existsSync(join(repoRoot, 'infra/alloy/modules/journal-on.alloy'))).toBe(true);
+    expect(existsSync(join(REPO_ROOT, 'infra/alloy/modules/journal-on.alloy'))).toBe(true);
     expect(e.config.systemd.services.roboshpee.after).toContain('alloy.service');
   });
 

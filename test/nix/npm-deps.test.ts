@@ -2,8 +2,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { REPO_ROOT } from '../support/repo.js';
 import { narHashOfFlatDirectory } from './support/nar.js';
-import { nixEval, nixHashHex, nixMissing, repoRoot } from './support/nix-cli.js';
+import { nixEval, nixHashHex, nixMissing } from './support/nix-cli.js';
 import { type Tarball, tarballsFromNpmCache } from './support/npm-cache.js';
 
 interface TarballListing {
@@ -39,7 +40,7 @@ describe.skipIf(nixMissing !== null)('the npm dependencies the Nix build fetches
     const { tarballs, files } = listing();
     let installed = 0;
     for (const [path, file] of Object.entries(files)) {
-      const manifest = join(repoRoot, path, 'package.json');
+      const manifest = join(REPO_ROOT, path, 'package.json');
       // Other platforms' optional binaries are in the lockfile but not installed here.
       if (!existsSync(manifest)) continue;
       installed += 1;
@@ -54,7 +55,7 @@ describe.skipIf(nixMissing !== null)('the npm dependencies the Nix build fetches
   });
 
   test('GIVEN package-lock.json THEN every entry except the root, links and bundled ones is fetched', () => {
-    const lock = JSON.parse(readFileSync(join(repoRoot, 'package-lock.json'), 'utf8')) as {
+    const lock = JSON.parse(readFileSync(join(REPO_ROOT, 'package-lock.json'), 'utf8')) as {
       packages: Record<string, { link?: boolean; inBundle?: boolean }>;
     };
     const expected = Object.entries(lock.packages)

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { nixEval, nixMissing, repoRoot } from './support/nix-cli.js';
+import { REPO_ROOT } from '../support/repo.js';
+import { nixEval, nixMissing } from './support/nix-cli.js';
 
 // nix/package.nix against package.json: the Nix wrapper must start the bot the way
 // `npm start` does, and skip the install scripts npm is told to skip.
@@ -15,7 +16,7 @@ interface PackageAttrs {
   mainProgram: string;
 }
 
-const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
   version: string;
   scripts: Record<string, string>;
   allowScripts?: Record<string, boolean>;

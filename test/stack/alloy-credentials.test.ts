@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { ALLOY_CONFIG, alloyBlocks } from './alloy-config.js';
-import { loadCompose, serviceNamed } from './compose.js';
-import { readRepoFile } from './repo.js';
+import { alloyBlocks } from '../support/alloy-config.js';
+import { loadCompose, serviceNamed } from '../support/compose.js';
+import { readRepoFile } from '../support/repo.js';
+import { ALLOY_CONFIG } from '../support/stack-files.js';
 
 /**
  * Optional backend credentials must not break the default stack, where they are unset.

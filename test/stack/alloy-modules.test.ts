@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { ALLOY_CONFIG, stripComments } from './alloy-config.js';
-import { loadCompose, serviceNamed } from './compose.js';
-import { readRepoFile, repoFileExists } from './repo.js';
+import { stripComments } from '../support/alloy-config.js';
+import { loadCompose, serviceNamed } from '../support/compose.js';
+import { readRepoFile, repoFileExists } from '../support/repo.js';
+import { ALLOY_CONFIG } from '../support/stack-files.js';
 
 /**
  * The journal switch: config.alloy imports modules/journal-<ALLOY_JOURNAL>.alloy, and both

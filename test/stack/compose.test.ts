@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { COMPOSE_FILE, loadCompose, loadComposeDocument } from './compose.js';
+import { loadCompose, loadComposeDocument } from '../support/compose.js';
+import { readRepoFile, repoFileExists } from '../support/repo.js';
+import { COMPOSE_FILE } from '../support/stack-files.js';
 import { composeSchemaErrors } from './compose-schema.js';
-import { readRepoFile, repoFileExists } from './repo.js';
 
 const document = loadComposeDocument();
 const compose = loadCompose();

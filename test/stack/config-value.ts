@@ -1,13 +1,8 @@
-import { isRecord } from './repo.js';
+import { dig } from '../support/parsed-document.js';
 
 /** The value at a dotted path of a parsed config (`limits.otel_metric_suffixes_enabled`), or undefined. */
 export function valueAt(document: unknown, path: string): unknown {
-  let node = document;
-  for (const key of path.split('.')) {
-    if (!isRecord(node)) return undefined;
-    node = node[key];
-  }
-  return node;
+  return dig(document, ...path.split('.'));
 }
 
 /** A setting the stack relies on: where it is, what it must be, and a test for it. */

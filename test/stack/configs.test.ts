@@ -1,4 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import { isRecord } from '../support/parsed-document.js';
+import { readRepoYaml } from '../support/repo.js';
+import { SERVICE_CONFIGS } from '../support/stack-files.js';
 import {
   LOKI_3_7_KEYS,
   MIMIR_3_2_KEYS,
@@ -8,8 +11,6 @@ import {
   TEMPO_3_PROCESSORS,
 } from './accepted-top-level-keys.js';
 import { unmet, valueAt } from './config-value.js';
-import { SERVICE_CONFIGS } from './listening-ports.js';
-import { isRecord, readRepoYaml } from './repo.js';
 
 function mapping(file: string): Record<string, unknown> {
   const document = readRepoYaml(file);

@@ -1,13 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { valueAt } from './config-value.js';
 import {
-  DATASOURCES_DIR,
   datasourceReferences,
   loadProvisionedDatasources,
   type ProvisionedDatasource,
-} from './grafana-datasources.js';
-import { SERVICE_CONFIGS } from './listening-ports.js';
-import { readRepoYaml } from './repo.js';
+} from '../support/grafana-datasources.js';
+import { readRepoYaml } from '../support/repo.js';
+import { DATASOURCES_DIR, SERVICE_CONFIGS } from '../support/stack-files.js';
+import { valueAt } from './config-value.js';
 
 const datasources = loadProvisionedDatasources();
 const references = datasourceReferences(datasources);

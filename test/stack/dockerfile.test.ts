@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { loadCompose, serviceNamed } from './compose.js';
+import { loadCompose, serviceNamed } from '../support/compose.js';
+import { readRepoFile, repoFileExists } from '../support/repo.js';
 import { type Instruction, loadDockerfile, resolveArgs } from './dockerfile.js';
-import { readRepoFile, repoFileExists } from './repo.js';
 
 const DOCKERFILE = 'bot/Dockerfile';
 const instructions = loadDockerfile(DOCKERFILE);

@@ -1,4 +1,4 @@
-import { readRepoFile } from './repo.js';
+import { readRepoFile } from '../support/repo.js';
 
 /** A Dockerfile as a list of instructions, continuation lines joined and comments dropped. */
 

@@ -1,10 +1,12 @@
 import { describe, expect, test } from 'vitest';
+import { alloyEnvironmentVariables, loadAlloyValues } from '../support/alloy-config.js';
+import { loadCompose, serviceNamed } from '../support/compose.js';
+import { loadProvisionedDatasources } from '../support/grafana-datasources.js';
+import { isRecord } from '../support/parsed-document.js';
+import { readRepoFile, readRepoYaml } from '../support/repo.js';
+import { ALLOY_CONFIG, SERVICE_CONFIGS } from '../support/stack-files.js';
 import { isListenAddress, parseAddress } from './address.js';
-import { ALLOY_CONFIG, alloyEnvironmentVariables, loadAlloyValues } from './alloy-config.js';
-import { loadCompose, serviceNamed } from './compose.js';
-import { loadProvisionedDatasources } from './grafana-datasources.js';
-import { listeningPorts, SERVICE_CONFIGS, unreachable } from './listening-ports.js';
-import { isRecord, readRepoFile, readRepoYaml } from './repo.js';
+import { listeningPorts, unreachable } from './listening-ports.js';
 
 const compose = loadCompose();
 const ports = listeningPorts(compose);

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { COMPOSE_FILE, type ComposeService, loadCompose } from './compose.js';
+import { type ComposeService, loadCompose } from '../support/compose.js';
+import { COMPOSE_FILE } from '../support/stack-files.js';
 import { IMAGE_CONTENTS, type ImageContents, SHELL_BUILTINS } from './image-contents.js';
 
 const compose = loadCompose();

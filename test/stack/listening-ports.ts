@@ -1,8 +1,9 @@
+import { loadAlloyValues } from '../support/alloy-config.js';
+import { type Compose, serviceNamed } from '../support/compose.js';
+import { readRepoYaml } from '../support/repo.js';
+import { ALLOY_CONFIG, SERVICE_CONFIGS } from '../support/stack-files.js';
 import { type Address, isListenAddress, parseAddress } from './address.js';
-import { ALLOY_CONFIG, loadAlloyValues } from './alloy-config.js';
-import { type Compose, serviceNamed } from './compose.js';
 import { valueAt } from './config-value.js';
-import { readRepoYaml } from './repo.js';
 
 /**
  * The ports each compose service listens on, read from that service's own configuration
@@ -10,12 +11,6 @@ import { readRepoYaml } from './repo.js';
  */
 
 export type ListeningPorts = ReadonlyMap<string, ReadonlyMap<number, string>>;
-
-export const SERVICE_CONFIGS = {
-  tempo: 'infra/tempo/tempo.yaml',
-  loki: 'infra/loki/loki.yaml',
-  mimir: 'infra/mimir/mimir.yaml',
-} as const;
 
 /** Ports the binaries use when their config does not say (documented defaults). */
 const DEFAULT_HTTP_PORT = { tempo: 3200, loki: 3100, mimir: 8080, grafana: 3000 } as const;

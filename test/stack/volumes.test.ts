@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { COMPOSE_FILE, type ComposeService, loadCompose, serviceNamed } from './compose.js';
+import { type ComposeService, loadCompose, serviceNamed } from '../support/compose.js';
+import { isRecord } from '../support/parsed-document.js';
+import { readRepoYaml } from '../support/repo.js';
+import { COMPOSE_FILE, SERVICE_CONFIGS } from '../support/stack-files.js';
 import { IMAGE_CONTENTS } from './image-contents.js';
-import { SERVICE_CONFIGS } from './listening-ports.js';
-import { isRecord, readRepoYaml } from './repo.js';
 
 /**
  * Where the stores write must be a named volume their user can write: data written anywhere

@@ -2,7 +2,7 @@ import { messages } from './messages.js';
 import { type CommandResult, commandResult } from './result.js';
 
 /** Discord snowflakes count milliseconds from 2015-01-01T00:00:00Z in their top 42 bits. */
-const DISCORD_EPOCH_MS = 1_420_070_400_000n;
+export const DISCORD_EPOCH_MS = 1_420_070_400_000n;
 
 export function accountCreatedAt(userId: string): Date {
   return new Date(Number((BigInt(userId) >> 22n) + DISCORD_EPOCH_MS));

@@ -1,4 +1,4 @@
-import type { Guild, Role } from 'discord.js';
+import type { Guild, GuildMember, Role } from 'discord.js';
 import type { GuildRole } from '../core/guild-role.js';
 import { manageableRoles } from '../core/manageable-roles.js';
 
@@ -27,4 +27,9 @@ export function snapshotGuild(guild: Guild, roleColor: number): GuildSnapshot {
   const botTopPosition = guild.members.me?.roles.highest.position ?? 0;
   const manageable = manageableRoles(roles, { color: roleColor, botTopPosition });
   return { roles, manageable, manageableNames: manageable.map((role) => role.name) };
+}
+
+/** Ids of the roles a member has now. */
+export function memberRoleIds(member: GuildMember): ReadonlySet<string> {
+  return new Set(member.roles.cache.keys());
 }

@@ -15,12 +15,7 @@ import {
   observeAutocomplete,
   observeCommand,
 } from '../telemetry/observe.js';
-import {
-  describeError,
-  isExpiredInteraction,
-  isMissingPermissions,
-  resultForError,
-} from './discord-error.js';
+import { describeError, isExpiredInteraction, resultForError } from './discord-error.js';
 import { sendReply } from './reply.js';
 
 /**
@@ -41,7 +36,7 @@ export interface InteractionHandlerOptions {
    * True once the bot is shutting down: commands are then told to come back in a moment
    * (rather than left for Discord to call unanswered) and autocomplete offers nothing.
    */
-  readonly isStopping?: () => boolean;
+  readonly isStopping: () => boolean;
 }
 
 /**
@@ -52,9 +47,8 @@ export interface InteractionHandlerOptions {
 export function createInteractionHandler(
   options: InteractionHandlerOptions,
 ): (interaction: Interaction) => Promise<void> {
-  const { commands, logger } = options;
+  const { commands, logger, isStopping } = options;
   const deferAfterMs = options.deferAfterMs ?? DEFER_AFTER_MS;
-  const isStopping = options.isStopping ?? (() => false);
   const contextFor = (scope: InteractionScope): CommandContext => ({
     scope,
     roleColor: options.roleColor,
@@ -92,7 +86,7 @@ export function createInteractionHandler(
     } catch (error) {
       scope.recordError(error);
       const result = resultForError(error);
-      if (isMissingPermissions(error)) {
+      if (result.code === 'missingPermissions') {
         logger.warn(
           { error: describeError(error) },
           'Discord refused a role change: missing permissions',

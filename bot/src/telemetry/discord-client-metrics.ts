@@ -1,7 +1,7 @@
 import { metrics, type ObservableResult } from '@opentelemetry/api';
 import type { Client, Guild } from 'discord.js';
 import { routeClass } from './discord-route.js';
-import { counterFrom, SCOPE } from './instruments.js';
+import { counterFrom, observableGaugeFrom, SCOPE } from './instruments.js';
 import { ATTR, METRICS } from './semconv.js';
 
 /** A manageable role as the bot's core sees it; members are counted from the client cache. */
@@ -12,7 +12,7 @@ export interface ManageableRoleRef {
 
 export interface DiscordClientWatchOptions {
   /** The manageable roles of a guild (the core's rule); their member counts become a gauge. */
-  readonly manageableRoles?: (guild: Guild) => Iterable<ManageableRoleRef>;
+  readonly manageableRoles: (guild: Guild) => Iterable<ManageableRoleRef>;
 }
 
 /**
@@ -20,32 +20,21 @@ export interface DiscordClientWatchOptions {
  * members per manageable role. Call once after creating the client (before or after login);
  * the returned function stops watching.
  */
-export function watchDiscordClient(
-  client: Client,
-  options: DiscordClientWatchOptions = {},
-): () => void {
+export function watchDiscordClient(client: Client, options: DiscordClientWatchOptions): () => void {
   const meter = metrics.getMeter(SCOPE);
   const apiErrors = counterFrom(meter, METRICS.discordApiErrors);
   const rateLimits = counterFrom(meter, METRICS.discordRateLimits);
-  const gatewayPing = meter.createObservableGauge(METRICS.gatewayPing.name, {
-    unit: METRICS.gatewayPing.unit,
-    description: METRICS.gatewayPing.description,
-  });
-  const roleMembers = meter.createObservableGauge(METRICS.roleMembers.name, {
-    unit: METRICS.roleMembers.unit,
-    description: METRICS.roleMembers.description,
-  });
+  const gatewayPing = observableGaugeFrom(meter, METRICS.gatewayPing);
+  const roleMembers = observableGaugeFrom(meter, METRICS.roleMembers);
 
   const observePing = (result: ObservableResult) => {
     // discord.js reports -1 until the first heartbeat is acknowledged.
     if (client.ws.ping >= 0) result.observe(client.ws.ping / 1000);
   };
   const observeRoleMembers = (result: ObservableResult) => {
-    const manageableRoles = options.manageableRoles;
-    if (manageableRoles === undefined) return;
     const members = new Map<string, number>();
     for (const guild of client.guilds.cache.values()) {
-      for (const { id, name } of manageableRoles(guild)) {
+      for (const { id, name } of options.manageableRoles(guild)) {
         const count = guild.roles.cache.get(id)?.members.size ?? 0;
         members.set(name, (members.get(name) ?? 0) + count);
       }

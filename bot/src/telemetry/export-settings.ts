@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isDemoMode } from '../config.js';
 import { TelemetrySettingsError } from './settings.js';
 
 /**
@@ -76,13 +77,6 @@ const count = (name: string, fallback: number, min = 0) =>
 /** The demo shows results within one dashboard refresh; production keeps the spec's 60 s. */
 const DEMO_METRIC_INTERVAL_MS = 10_000;
 const DEFAULT_METRIC_INTERVAL_MS = 60_000;
-
-/** Demo mode as the bot decides it: explicit ROBOSHPEE_DEMO, else no DISCORD_TOKEN. */
-export function isDemoMode(env: NodeJS.ProcessEnv): boolean {
-  if (env.ROBOSHPEE_DEMO === 'true') return true;
-  if (env.ROBOSHPEE_DEMO === 'false') return false;
-  return !env.DISCORD_TOKEN;
-}
 
 export function readExportSettings(env: NodeJS.ProcessEnv = process.env): ExportSettings {
   const intervalFallback = isDemoMode(env) ? DEMO_METRIC_INTERVAL_MS : DEFAULT_METRIC_INTERVAL_MS;

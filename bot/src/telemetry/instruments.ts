@@ -4,6 +4,7 @@ import {
   type Meter,
   type MeterProvider,
   metrics,
+  type ObservableGauge,
 } from '@opentelemetry/api';
 import { DURATION_BUCKETS_SECONDS, METRICS, type MetricDeclaration } from './semconv.js';
 
@@ -17,7 +18,14 @@ export function counterFrom(meter: Meter, declaration: MetricDeclaration): Count
   });
 }
 
-export function durationHistogramFrom(meter: Meter, declaration: MetricDeclaration): Histogram {
+export function observableGaugeFrom(meter: Meter, declaration: MetricDeclaration): ObservableGauge {
+  return meter.createObservableGauge(declaration.name, {
+    unit: declaration.unit,
+    description: declaration.description,
+  });
+}
+
+function durationHistogramFrom(meter: Meter, declaration: MetricDeclaration): Histogram {
   return meter.createHistogram(declaration.name, {
     unit: declaration.unit,
     description: declaration.description,

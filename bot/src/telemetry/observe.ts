@@ -65,32 +65,17 @@ export function observeAutocomplete<T>(
   return observeInteraction('autocomplete', meta, run);
 }
 
-/** A child span around resolving a role name (sync or async). */
+/** A child span around resolving a role name: the core's lookups are synchronous. */
 export function observeRoleLookup<T>(fn: () => T): T {
   return trace.getTracer(SCOPE).startActiveSpan(SPANS.roleLookup, (span) => {
-    let result: T;
     try {
-      result = fn();
+      return fn();
     } catch (error) {
       failSpan(span, error);
-      span.end();
       throw error;
+    } finally {
+      span.end();
     }
-    if (result instanceof Promise) {
-      return result.then(
-        (value) => {
-          span.end();
-          return value;
-        },
-        (error: unknown) => {
-          failSpan(span, error);
-          span.end();
-          throw error;
-        },
-      ) as T;
-    }
-    span.end();
-    return result;
   });
 }
 

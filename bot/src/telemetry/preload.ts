@@ -5,8 +5,8 @@
  *
  * Order matters. The ESM loader hook must be registered, and the pino instrumentation
  * created, before pino is first imported, or pino stays unpatched (no trace ids, no log
- * records). Hence no static import of pino or of the app here: static imports are
- * evaluated before this module's body.
+ * records). Hence no static import of pino, or of a module that imports it (the logger,
+ * main.ts), here: static imports are evaluated before this module's body.
  */
 import { register } from 'node:module';
 import { getBooleanFromEnv } from '@opentelemetry/core';

@@ -15,7 +15,7 @@ import {
   ATTR_SERVICE_NAME,
   ATTR_SERVICE_VERSION,
 } from '@opentelemetry/semantic-conventions';
-import { isDemoMode } from './export-settings.js';
+import { isDemoMode } from '../config.js';
 
 export const SERVICE_NAME = 'roboshpee';
 

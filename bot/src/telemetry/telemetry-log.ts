@@ -10,7 +10,7 @@ export interface LineWriter {
 const DEFAULT_ENDPOINT = 'http://localhost:4317';
 
 /** Where a signal is exported to, without credentials a URL might carry. */
-export function exportEndpoint(signal: Signal, env: NodeJS.ProcessEnv): string {
+function exportEndpoint(signal: Signal, env: NodeJS.ProcessEnv): string {
   const raw =
     env[`OTEL_EXPORTER_OTLP_${signal.toUpperCase()}_ENDPOINT`] ||
     env.OTEL_EXPORTER_OTLP_ENDPOINT ||

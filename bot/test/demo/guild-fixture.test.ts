@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import { accountCreatedAt } from '../../src/core/account-age.js';
 import { createGuildFixture, GAME_ROLE_COLOR } from '../../src/demo/fixture/guild-fixture.js';
-import { snowflakeTime } from '../../src/demo/snowflake.js';
 
 describe('the demo guild fixture', () => {
   const fixture = createGuildFixture(1);
@@ -41,7 +41,7 @@ describe('the demo guild fixture', () => {
     expect(new Set(people.map((m) => m.user.id)).size).toBe(people.length);
     expect(new Set(people.map((m) => m.user.username)).size).toBe(people.length);
     for (const member of people) {
-      expect(snowflakeTime(member.user.id).getTime()).toBeLessThanOrEqual(
+      expect(accountCreatedAt(member.user.id).getTime()).toBeLessThanOrEqual(
         Date.parse(member.joined_at ?? ''),
       );
       for (const roleId of member.roles) expect(roles.has(roleId)).toBe(true);

@@ -1,6 +1,7 @@
 import { METRICS, RUNTIME_METRICS } from '../../../bot/src/telemetry/semconv.js';
+import { SERVICE_CONFIGS } from '../../../test/support/stack-files.js';
 import { otlpSeries } from './mimir-otlp-naming.js';
-import { MIMIR_CONFIG, mimirOtlpSettings } from './mimir-settings.js';
+import { mimirOtlpSettings } from './mimir-settings.js';
 import type { OtelInstrument, SeriesFamily } from './types.js';
 
 type DeclaredKind =
@@ -39,7 +40,7 @@ export function botSeries(): SeriesFamily[] {
         attributes: metric.attributes,
       },
       settings,
-      `bot/src/telemetry/semconv.ts ${metric.from} (${metric.name}) via ${MIMIR_CONFIG}`,
+      `bot/src/telemetry/semconv.ts ${metric.from} (${metric.name}) via ${SERVICE_CONFIGS.mimir}`,
     ),
   );
 }

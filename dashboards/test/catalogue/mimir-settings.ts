@@ -1,11 +1,11 @@
-import { dig, readRepoYaml } from '../support/repo.js';
+import { dig } from '../../../test/support/parsed-document.js';
+import { readRepoYaml } from '../../../test/support/repo.js';
+import { SERVICE_CONFIGS } from '../../../test/support/stack-files.js';
 import type { MimirOtlpSettings } from './mimir-otlp-naming.js';
-
-export const MIMIR_CONFIG = 'infra/mimir/mimir.yaml';
 
 /** Reads the OTLP naming settings from the stack's Mimir config (defaults as Mimir's own). */
 export function mimirOtlpSettings(): MimirOtlpSettings {
-  const config = readRepoYaml(MIMIR_CONFIG);
+  const config = readRepoYaml(SERVICE_CONFIGS.mimir);
   const suffixes = dig(config, 'limits', 'otel_metric_suffixes_enabled');
   const promoted = dig(config, 'limits', 'promote_otel_resource_attributes');
   const list = Array.isArray(promoted)

@@ -1,7 +1,7 @@
-import { readRepoText } from '../support/repo.js';
+import { stripComments } from '../../../test/support/alloy-config.js';
+import { readRepoFile } from '../../../test/support/repo.js';
+import { ALLOY_CONFIG } from '../../../test/support/stack-files.js';
 import type { SeriesFamily } from './types.js';
-
-export const ALLOY_CONFIG = 'infra/alloy/config.alloy';
 
 /**
  * Self-metrics of the stack's components that the Stack health dashboard and the alerts
@@ -139,7 +139,7 @@ export const COMPONENTS: Readonly<Record<string, Component>> = {
 };
 
 /** The Alloy config without its comments, so a commented-out scrape does not count. */
-const alloyConfig = (): string => readRepoText(ALLOY_CONFIG).replace(/\/\/.*$/gm, '');
+const alloyConfig = (): string => stripComments(readRepoFile(ALLOY_CONFIG));
 
 /** Whether the stack's Alloy config scrapes this component's metrics into Mimir. */
 export const isScraped = (component: Component): boolean => {

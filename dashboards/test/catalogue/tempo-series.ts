@@ -1,7 +1,7 @@
-import { asArray, dig, readRepoYaml } from '../support/repo.js';
+import { asArray, dig } from '../../../test/support/parsed-document.js';
+import { readRepoYaml } from '../../../test/support/repo.js';
+import { SERVICE_CONFIGS } from '../../../test/support/stack-files.js';
 import type { SeriesFamily } from './types.js';
-
-export const TEMPO_CONFIG = 'infra/tempo/tempo.yaml';
 
 /**
  * Series Tempo's metrics generator remote-writes to Mimir, as grafana/tempo v3.0.3 names them:
@@ -15,7 +15,7 @@ export const TEMPO_CONFIG = 'infra/tempo/tempo.yaml';
  * Processors count only when enabled in the overrides (`metrics_generator.processors`).
  */
 export function tempoSeries(): SeriesFamily[] {
-  const config = readRepoYaml(TEMPO_CONFIG);
+  const config = readRepoYaml(SERVICE_CONFIGS.tempo);
   const processors = new Set(
     asArray(dig(config, 'overrides', 'defaults', 'metrics_generator', 'processors')).map(String),
   );
@@ -29,7 +29,7 @@ export function tempoSeries(): SeriesFamily[] {
     dig(config, 'metrics_generator', 'processor', processor, key) ??
     dig(config, 'overrides', 'defaults', 'metrics_generator', 'processor', processor, key);
   const sanitize = (name: string): string => name.replace(/[^a-zA-Z0-9_]/g, '_');
-  const source = `${TEMPO_CONFIG} with grafana/tempo v3.0.3 modules/generator`;
+  const source = `${SERVICE_CONFIGS.tempo} with grafana/tempo v3.0.3 modules/generator`;
   const families: SeriesFamily[] = [];
   // generate_native_histograms: classic (the default in modules/overrides/config.go), native or both.
   const histogramMode = String(
@@ -103,7 +103,7 @@ export function tempoSeries(): SeriesFamily[] {
  * `metrics_generator.trace_id_label_name` (grafana/tempo v3.0.3 modules/generator/registry/histogram.go).
  */
 export function tempoTraceIdLabel(): string {
-  const config = readRepoYaml(TEMPO_CONFIG);
+  const config = readRepoYaml(SERVICE_CONFIGS.tempo);
   const configured = dig(
     config,
     'overrides',
@@ -116,7 +116,7 @@ export function tempoTraceIdLabel(): string {
 
 /** Whether Tempo sends exemplars with its remote writes (needed for exemplar panels). */
 export function tempoSendsExemplars(): boolean {
-  const config = readRepoYaml(TEMPO_CONFIG);
+  const config = readRepoYaml(SERVICE_CONFIGS.tempo);
   const writes = asArray(dig(config, 'metrics_generator', 'storage', 'remote_write'));
   return writes.length > 0 && writes.every((write) => dig(write, 'send_exemplars') === true);
 }

@@ -1,23 +1,10 @@
-import { readdirSync } from 'node:fs';
-import { asArray, dig, REPO_ROOT, readRepoText, readRepoYaml } from './repo.js';
-
-export const GENERATED_DIR = 'dashboards/generated';
-export const ALERT_RULES = 'infra/grafana/provisioning/alerting/rules.yaml';
-
-export interface GeneratedDashboard {
-  readonly file: string;
-  readonly json: Record<string, unknown>;
-}
-
-export function generatedDashboards(): GeneratedDashboard[] {
-  return readdirSync(new URL(`${GENERATED_DIR}/`, REPO_ROOT))
-    .filter((file) => file.endsWith('.json'))
-    .sort()
-    .map((file) => ({
-      file,
-      json: JSON.parse(readRepoText(`${GENERATED_DIR}/${file}`)) as Record<string, unknown>,
-    }));
-}
+import {
+  type GeneratedDashboard,
+  generatedDashboards,
+} from '../../../test/support/generated-dashboards.js';
+import { asArray, dig } from '../../../test/support/parsed-document.js';
+import { readRepoYaml } from '../../../test/support/repo.js';
+import { ALERT_RULES } from '../../../test/support/stack-files.js';
 
 export type Panel = Record<string, unknown>;
 

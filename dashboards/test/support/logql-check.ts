@@ -1,4 +1,3 @@
-import { parser } from '@grafana/lezer-logql';
 import { parseQuery } from './parsed-query.js';
 
 /**
@@ -18,7 +17,7 @@ export const LOKI_STREAM_LABELS = new Set([
 export const LOKI_METADATA = new Set(['severity_text', 'trace_id', 'span_id']);
 
 export function logqlProblems(query: string): string[] {
-  const { text, tree, errors } = parseQuery(parser, query);
+  const { text, tree, errors } = parseQuery('logql', query);
   if (errors.length > 0) return [...errors];
   const problems: string[] = [];
   tree.iterate({

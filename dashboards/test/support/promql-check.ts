@@ -1,6 +1,6 @@
-import { parser } from '@prometheus-io/lezer-promql';
+import type { SyntaxNode } from '../../../test/support/query-grammars.js';
 import type { Catalogue } from '../catalogue/types.js';
-import { parseQuery, type SyntaxNode } from './parsed-query.js';
+import { parseQuery } from './parsed-query.js';
 
 const childrenNamed = (node: SyntaxNode, name: string): SyntaxNode[] => node.getChildren(name);
 
@@ -34,7 +34,7 @@ function selectorOf(node: SyntaxNode, text: string): Selector {
  * labels that the selected series do not carry.
  */
 export function promqlProblems(query: string, catalogue: Catalogue): string[] {
-  const { text, tree, errors } = parseQuery(parser, query);
+  const { text, tree, errors } = parseQuery('promql', query);
   if (errors.length > 0) return [...errors];
 
   const problems: string[] = [];

@@ -1,4 +1,3 @@
-import { parser } from '@grafana/lezer-traceql';
 import { ATTR } from '../../../bot/src/telemetry/semconv.js';
 import { parseQuery } from './parsed-query.js';
 
@@ -15,7 +14,7 @@ const RESOURCE_ATTRIBUTES = new Set([
 const SPAN_ATTRIBUTES = new Set<string>(Object.values(ATTR));
 
 export function traceqlProblems(query: string): string[] {
-  const { text, tree, errors } = parseQuery(parser, query);
+  const { text, tree, errors } = parseQuery('traceql', query);
   if (errors.length > 0) return [...errors];
   const problems: string[] = [];
   tree.iterate({

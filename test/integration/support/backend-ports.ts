@@ -1,18 +1,11 @@
 import { parse } from 'yaml';
+import { alloyBlocks } from '../../support/alloy-config.js';
+import { dig } from '../../support/parsed-document.js';
 
 /**
  * Ports the backends listen on, read from the project's own configs (infra/<component>/),
  * so a port changed there is the port the suites talk to.
  */
-
-function at(document: unknown, path: readonly string[]): unknown {
-  let node = document;
-  for (const key of path) {
-    if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node;
-}
 
 function portOf(value: unknown, where: string): number {
   // "0.0.0.0:4317", ":4317", "4317" or 4317.
@@ -29,7 +22,7 @@ function portOf(value: unknown, where: string): number {
 /** `server.http_listen_port` of a Tempo, Loki or Mimir YAML config. */
 export function httpListenPort(configYaml: string, file: string): number {
   return portOf(
-    at(parse(configYaml), ['server', 'http_listen_port']),
+    dig(parse(configYaml), 'server', 'http_listen_port'),
     `${file} server.http_listen_port`,
   );
 }
@@ -37,19 +30,16 @@ export function httpListenPort(configYaml: string, file: string): number {
 /** The port of Tempo's OTLP gRPC receiver (`distributor.receivers.otlp.protocols.grpc.endpoint`). */
 export function tempoOtlpGrpcPort(configYaml: string, file: string): number {
   const path = ['distributor', 'receivers', 'otlp', 'protocols', 'grpc', 'endpoint'];
-  return portOf(at(parse(configYaml), path), `${file} ${path.join('.')}`);
+  return portOf(dig(parse(configYaml), ...path), `${file} ${path.join('.')}`);
 }
 
 /**
- * The port of the gRPC listener of Alloy's `otelcol.receiver.otlp`. Alloy's own syntax has
- * no parser outside the Alloy binary, so this reads the one block it needs: the first
- * `grpc { endpoint = "host:port" }` inside an `otelcol.receiver.otlp` component.
+ * The port of the gRPC listener of Alloy's `otelcol.receiver.otlp`: the first
+ * `grpc { endpoint = "host:port" }` inside the first such component (comments ignored).
  */
 export function alloyOtlpGrpcPort(configAlloy: string, file: string): number {
-  const receiver = configAlloy.indexOf('otelcol.receiver.otlp');
-  const grpc = /grpc\s*\{[^}]*?endpoint\s*=\s*"([^"]+)"/s.exec(
-    receiver < 0 ? '' : configAlloy.slice(receiver),
-  );
+  const [receiver] = alloyBlocks(configAlloy, 'otelcol.receiver.otlp');
+  const grpc = /grpc\s*\{[^}]*?endpoint\s*=\s*"([^"]+)"/s.exec(receiver?.body ?? '');
   return portOf(grpc?.[1], `${file} otelcol.receiver.otlp grpc.endpoint`);
 }
 

@@ -7,8 +7,10 @@ import {
   type StartedTestContainer,
   Wait,
 } from 'testcontainers';
+import { REPO_ROOT } from '../../support/repo.js';
+import { COMPOSE_FILE } from '../../support/stack-files.js';
 import { composeServiceNames } from './compose-service.js';
-import { COMPOSE_FILE, REPO_ROOT, SERVICE, type StackFacts } from './stack-facts.js';
+import { SERVICE, type StackFacts } from './stack-facts.js';
 
 /** The whole compose stack, started under a project name of its own. */
 export interface ComposeStack {

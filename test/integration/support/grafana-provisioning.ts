@@ -2,6 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import {
+  loadProvisionedDatasources,
+  type ProvisionedDatasource,
+} from '../../support/grafana-datasources.js';
+import { REPO_ROOT } from '../../support/repo.js';
 import type { ComposeService } from './compose-service.js';
 
 /**
@@ -29,30 +34,9 @@ function yamlFiles(folder: string | undefined): string[] {
     .map((f) => join(folder, f));
 }
 
-const datasourceFile = z.object({
-  datasources: z
-    .array(
-      z.object({
-        uid: z.string(),
-        type: z.string(),
-        name: z.string(),
-        url: z.string().optional(),
-        jsonData: z.record(z.string(), z.unknown()).optional(),
-      }),
-    )
-    .optional(),
-});
-export type ProvisionedDatasource = NonNullable<
-  z.infer<typeof datasourceFile>['datasources']
->[number];
-
 export function provisionedDatasources(grafana: ComposeService): ProvisionedDatasource[] {
-  return yamlFiles(hostPath(grafana, `${PROVISIONING}/datasources`)).flatMap((file) => {
-    const parsed = datasourceFile.safeParse(parse(readFileSync(file, 'utf8')));
-    if (!parsed.success)
-      throw new Error(`${file}: ${parsed.error.issues[0]?.message ?? 'not a datasource file'}`);
-    return parsed.data.datasources ?? [];
-  });
+  const folder = hostPath(grafana, `${PROVISIONING}/datasources`);
+  return folder === undefined ? [] : loadProvisionedDatasources(relative(REPO_ROOT, folder));
 }
 
 const dashboardProviders = z.object({

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
+import { REPO_ROOT } from '../../support/repo.js';
+import { COMPOSE_FILE } from '../../support/stack-files.js';
 import {
   alloyHttpPort,
   alloyOtlpGrpcPort,
@@ -8,9 +10,6 @@ import {
 } from './backend-ports.js';
 import { type ComposeService, composeService } from './compose-service.js';
 import { provisionedDatasources } from './grafana-provisioning.js';
-
-export const REPO_ROOT = resolve(import.meta.dirname, '../../..');
-export const COMPOSE_FILE = 'compose.yaml';
 
 /** Names of the compose services the suites start or talk to (the stack's contract). */
 export const SERVICE = {

@@ -1,7 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-
-export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+import { REPO_ROOT } from '../../support/repo.js';
 
 function onPath(command: string): boolean {
   return spawnSync(command, ['--version'], { stdio: 'ignore' }).status === 0;
@@ -21,7 +19,7 @@ export function nixEval<T>(expression: string): T {
   const out = execFileSync(
     'nix-instantiate',
     ['--eval', '--strict', '--json', '--expr', expression],
-    { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
   );
   return JSON.parse(out) as T;
 }
@@ -29,7 +27,7 @@ export function nixEval<T>(expression: string): T {
 /** `nix-instantiate --parse` of one file: null when it parses, else Nix's message. */
 export function nixParseError(file: string): string | null {
   const result = spawnSync('nix-instantiate', ['--parse', file], {
-    cwd: repoRoot,
+    cwd: REPO_ROOT,
     encoding: 'utf8',
   });
   return result.status === 0 ? null : result.stderr.trim();

@@ -10,8 +10,8 @@ import {
   composeService,
   composeServiceNames,
   imageOf,
-  interpolate,
 } from '../../integration/support/compose-service.js';
+import { interpolate } from '../../support/compose.js';
 
 describe('interpolate, as compose reads ${...}', () => {
   test.each([

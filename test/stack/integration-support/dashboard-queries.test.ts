@@ -1,8 +1,7 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: Grafana's variable syntax (${name}) is the subject of these tests.
-import { readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { dashboardQueries, interpolate } from '../../integration/support/dashboard-queries.js';
+import { generatedDashboards } from '../../support/generated-dashboards.js';
 
 describe('interpolate', () => {
   const values = new Map([
@@ -118,12 +117,10 @@ describe('dashboardQueries', () => {
 });
 
 test('every generated dashboard yields its queries (what the stack suite sends to Grafana)', () => {
-  const folder = resolve(import.meta.dirname, '../../../dashboards/generated');
-  const files = readdirSync(folder).filter((f) => f.endsWith('.json'));
-  expect(files.length).toBeGreaterThan(0);
-  for (const name of files) {
-    const path = resolve(folder, name);
-    const queries = dashboardQueries(JSON.parse(readFileSync(path, 'utf8')));
+  const dashboards = generatedDashboards();
+  expect(dashboards.length).toBeGreaterThan(0);
+  for (const { file: name, json } of dashboards) {
+    const queries = dashboardQueries(json);
     expect(queries.queries.length, name).toBeGreaterThan(0);
     for (const q of queries.queries) {
       expect(JSON.stringify(q.target), `${name} / ${q.panel}`).not.toMatch(

@@ -1,5 +1,5 @@
 import { listRoles } from '../../core/role-list.js';
-import { snapshotGuild } from '../../discord/guild-snapshot.js';
+import { memberRoleIds, snapshotGuild } from '../../discord/guild-snapshot.js';
 import type { Subcommand } from './subcommand.js';
 
 export const roleList: Subcommand = {
@@ -14,7 +14,7 @@ export const roleList: Subcommand = {
       manageable,
       // Counts come from the member cache, complete only with the Server Members intent.
       memberCount: (roleId) => roles.get(roleId)?.members.size ?? 0,
-      callerRoleIds: new Set(interaction.member.roles.cache.keys()),
+      callerRoleIds: memberRoleIds(interaction.member),
     });
   },
 };

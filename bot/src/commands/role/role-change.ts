@@ -1,4 +1,3 @@
-import type { GuildMember } from 'discord.js';
 import {
   decideRoleChange,
   type RoleAction,
@@ -8,7 +7,7 @@ import {
 import { matchRoles } from '../../core/role-matching.js';
 import { MAX_ROLE_NAME_LENGTH } from '../../core/role-name.js';
 import { isUnknownRole } from '../../discord/discord-error.js';
-import { snapshotGuild } from '../../discord/guild-snapshot.js';
+import { memberRoleIds, snapshotGuild } from '../../discord/guild-snapshot.js';
 import { observeRoleLookup, recordRoleChange } from '../../telemetry/observe.js';
 import type { Subcommand } from './subcommand.js';
 
@@ -82,8 +81,4 @@ export function roleChangeSubcommand(action: RoleAction, description: string): S
       }));
     },
   };
-}
-
-function memberRoleIds(member: GuildMember): ReadonlySet<string> {
-  return new Set(member.roles.cache.keys());
 }

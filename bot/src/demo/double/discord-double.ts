@@ -200,10 +200,7 @@ export async function startDiscordDouble(
       sendAnswer(response, answer);
     } catch (error) {
       if (error instanceof BodyTooLarge) {
-        sendAnswer(response, {
-          status: 413,
-          body: { message: '413: Request Entity Too Large', code: 0 },
-        });
+        sendAnswer(response, answerWith(DISCORD_ERRORS.payloadTooLarge));
         return;
       }
       logger?.warn(

@@ -29,6 +29,7 @@ export const DISCORD_ERRORS = {
   ),
   missingPermissions: error(403, 'Missing Permissions', RESTJSONErrorCodes.MissingPermissions),
   invalidBody: error(400, 'Invalid Form Body', RESTJSONErrorCodes.InvalidFormBodyOrContentType),
+  payloadTooLarge: error(413, '413: Request Entity Too Large', 0),
   internal: error(500, '500: Internal Server Error', 0),
   badGateway: error(502, '502: Bad Gateway', 0),
   unavailable: error(503, '503: Service Unavailable', 0),

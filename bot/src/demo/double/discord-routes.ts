@@ -46,13 +46,15 @@ export function discordRoutes(ctx: DiscordRouteContext): Route[] {
     commands.set(key, registered);
     return ok(registered);
   };
-  const changeRole = (action: 'add' | 'remove') => (params: Record<string, string>) =>
-    inGuild(params.guild, () => {
-      const drifted = params.role !== undefined && ctx.drift.maybeDrift(params.role);
-      const error = state.changeMemberRole(params.user ?? '', params.role ?? '', action);
-      if (error === null) return { status: 204 };
-      return drifted ? { ...answerWith(error), injected: 'hierarchy-drift' } : answerWith(error);
-    });
+  const changeRole =
+    (action: 'add' | 'remove'): Route['handle'] =>
+    ({ params }) =>
+      inGuild(params.guild, () => {
+        const drifted = params.role !== undefined && ctx.drift.maybeDrift(params.role);
+        const error = state.changeMemberRole(params.user ?? '', params.role ?? '', action);
+        if (error === null) return { status: 204 };
+        return drifted ? { ...answerWith(error), injected: 'hierarchy-drift' } : answerWith(error);
+      });
 
   return [
     route('GET', '/gateway', INTERACTION, () => ok({ url: ctx.gatewayUrl() })),
@@ -133,12 +135,8 @@ export function discordRoutes(ctx: DiscordRouteContext): Route[] {
         return member === undefined ? answerWith(DISCORD_ERRORS.unknownMember) : ok(member);
       }),
     ),
-    route('PUT', '/guilds/:guild/members/:user/roles/:role', BOT_LIMITED, ({ params }) =>
-      changeRole('add')(params),
-    ),
-    route('DELETE', '/guilds/:guild/members/:user/roles/:role', BOT_LIMITED, ({ params }) =>
-      changeRole('remove')(params),
-    ),
+    route('PUT', '/guilds/:guild/members/:user/roles/:role', BOT_LIMITED, changeRole('add')),
+    route('DELETE', '/guilds/:guild/members/:user/roles/:role', BOT_LIMITED, changeRole('remove')),
     route('GET', '/applications/:app/commands', BOT, ({ params }) =>
       ok(commands.get(`${params.app}`) ?? []),
     ),

@@ -78,7 +78,8 @@ export type Fault =
 
 /** Draws faults from a seeded sequence: the same seed and call order give the same faults. */
 export class FaultInjector {
-  #rates: FailureRates;
+  /** Replaceable while running (`setFailures`); the next call draws from the new rates. */
+  rates: FailureRates;
   readonly #random: SeededRandom;
   // Boxed, so that withdrawing one caller's faults cannot take an equal fault of another's.
   readonly #script: { readonly fault: ScriptedFault }[] = [];
@@ -88,16 +89,8 @@ export class FaultInjector {
 
   constructor(rates: FailureRates, seed: number, now: () => number = Date.now) {
     this.#now = now;
-    this.#rates = rates;
+    this.rates = rates;
     this.#random = new SeededRandom(seed);
-  }
-
-  get rates(): FailureRates {
-    return this.#rates;
-  }
-
-  set rates(rates: FailureRates) {
-    this.#rates = rates;
   }
 
   /**
@@ -123,7 +116,7 @@ export class FaultInjector {
   next(): Fault {
     const scripted = this.#script.shift();
     if (scripted !== undefined) return fromScript(scripted.fault);
-    const rates = this.#rates;
+    const rates = this.rates;
     let delayMs = this.#between(rates.latencyMs);
     if (this.#random.chance(rates.slowRate)) delayMs += this.#between(rates.slowDelayMs);
     if (this.#random.chance(rates.rateLimitRate)) {
@@ -140,12 +133,12 @@ export class FaultInjector {
 
   /** Network latency alone, for routes that meet no injected failures. */
   latency(): number {
-    return this.#between(this.#rates.latencyMs);
+    return this.#between(this.rates.latencyMs);
   }
 
   /** Whether this role change meets a role that was just moved above the bot. */
   hierarchyDrift(): boolean {
-    return this.#random.chance(this.#rates.hierarchyDriftRate);
+    return this.#random.chance(this.rates.hierarchyDriftRate);
   }
 
   #between([min, max]: readonly [number, number]): number {

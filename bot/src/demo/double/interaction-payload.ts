@@ -75,11 +75,9 @@ export function buildInteraction(
       if (target === undefined)
         throw new InvalidInteractionRequest(`option '${name}': no member with id ${value}`);
       resolvedUsers[target.user.id] = target.user;
-      const { user: _user, ...rest } = target;
-      resolvedMembers[target.user.id] = {
-        ...rest,
-        permissions: state.permissionsOf(target.user.id).toString(),
-      };
+      // Resolved members are interaction members without the user, which sits beside them.
+      const { user: _user, ...member } = interactionMember(state, target);
+      resolvedMembers[target.user.id] = member;
     }
     return {
       name,
@@ -150,7 +148,10 @@ export function buildInteraction(
   };
 }
 
-function interactionMember(state: GuildState, member: APIGuildMember): object {
+function interactionMember(
+  state: GuildState,
+  member: APIGuildMember,
+): APIGuildMember & { permissions: string } {
   return { ...member, permissions: state.permissionsOf(member.user.id).toString() };
 }
 

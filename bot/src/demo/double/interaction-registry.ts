@@ -1,4 +1,9 @@
-import { type APIUser, InteractionResponseType, type InteractionType } from 'discord.js';
+import {
+  type APIUser,
+  InteractionResponseType,
+  type InteractionType,
+  MessageFlags,
+} from 'discord.js';
 import type { GuildFixture } from '../fixture/guild-fixture.js';
 import type { SnowflakeSource } from '../snowflake.js';
 import { checkCallback, invalidMessage } from './callback-rules.js';
@@ -122,7 +127,8 @@ export class InteractionRegistry {
           response_message_id: pending.message?.id ?? null,
           response_message_loading:
             callback.type === InteractionResponseType.DeferredChannelMessageWithSource,
-          response_message_ephemeral: ((data.flags as number | undefined) ?? 0) === 64,
+          response_message_ephemeral:
+            (((data.flags as number | undefined) ?? 0) & MessageFlags.Ephemeral) !== 0,
         },
         resource: {
           type: callback.type,

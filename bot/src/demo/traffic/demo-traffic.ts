@@ -48,6 +48,7 @@ export function startDemoTraffic(double: DiscordDouble, options: DemoTrafficOpti
     throw new RangeError(`ratePerSecond must be a number from 0 to ${MAX_RATE}, got ${rate}`);
   }
   const maxInFlight = options.maxInFlight ?? 16;
+  const sendOptions = options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs };
   const random = new SeededRandom(options.seed ?? 1);
   const guild = {
     id: double.guildId,
@@ -91,7 +92,6 @@ export function startDemoTraffic(double: DiscordDouble, options: DemoTrafficOpti
     sent += 1;
     byKind[step.kind] += 1;
     if (step.mistake !== undefined) mistakes += 1;
-    const sendOptions = options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs };
     const flight = double.sendInteraction(step.request, sendOptions).then(
       () => {
         answered += 1;

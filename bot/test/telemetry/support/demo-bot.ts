@@ -1,5 +1,5 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,17 @@ function repositoryRoot(): string {
 }
 
 const ROOT = repositoryRoot();
+
+/** `npm start`'s command line without the leading `node`, so the bot runs on this very Node. */
+function startArguments(): string[] {
+  const manifest = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as {
+    scripts?: Record<string, string>;
+  };
+  const [node, ...args] = (manifest.scripts?.start ?? '').split(/\s+/);
+  if (node !== 'node' || args.length === 0)
+    throw new Error(`package.json scripts.start is not "node ...": ${manifest.scripts?.start}`);
+  return args;
+}
 
 let built: Promise<void> | undefined;
 
@@ -46,9 +57,9 @@ export interface InteractionRequest {
 }
 
 /**
- * The built bot in demo mode as a child process, started the way `npm start` starts it
- * (`node --import ./bot/dist/telemetry/preload.js bot/dist/main.js`), driven through the
- * demo double's control API.
+ * The built bot in demo mode as a child process, started with `npm start`'s own command
+ * line (package.json scripts.start), driven through the demo double's control API. The
+ * wire tests, the bench and the container suites all start it here.
  */
 export class DemoBot {
   readonly lines: LogLine[] = [];
@@ -76,18 +87,19 @@ export class DemoBot {
         ([key]) => !/^(OTEL_|ROBOSHPEE_|DISCORD_|LOG_LEVEL$)/.test(key),
       ),
     );
-    const child = spawn(
-      process.execPath,
-      ['--import', './bot/dist/telemetry/preload.js', 'bot/dist/main.js'],
-      {
-        cwd: ROOT,
-        env: { ...inherited, ROBOSHPEE_DEMO: 'true', ROBOSHPEE_DEMO_RATE: '0', ...env },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    const child = spawn(process.execPath, startArguments(), {
+      cwd: ROOT,
+      env: { ...inherited, ROBOSHPEE_DEMO: 'true', ROBOSHPEE_DEMO_RATE: '0', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const bot = new DemoBot(child);
     await bot.#waitUntilConnected();
     return bot;
+  }
+
+  /** The demo double's base URL, from the bot's own startup line. */
+  get doubleUrl(): string {
+    return this.#baseUrl;
   }
 
   get pid(): number {

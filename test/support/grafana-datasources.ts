@@ -1,12 +1,12 @@
 import { readdirSync } from 'node:fs';
-import { isRecord, readRepoYaml, repoPath } from './repo.js';
+import { isRecord } from './parsed-document.js';
+import { readRepoYaml, repoPath } from './repo.js';
+import { DATASOURCES_DIR } from './stack-files.js';
 
 /**
  * The datasources Grafana provisions from infra/grafana/provisioning/datasources, for the
  * stack checks here and for the dashboard and alert checks (which may only use these uids).
  */
-
-export const DATASOURCES_DIR = 'infra/grafana/provisioning/datasources';
 
 export interface ProvisionedDatasource {
   readonly file: string;
@@ -25,11 +25,11 @@ export interface DatasourceReference {
   readonly uid: string;
 }
 
-function datasourceFiles(): string[] {
-  return readdirSync(repoPath(DATASOURCES_DIR))
+function datasourceFiles(folder: string): string[] {
+  return readdirSync(repoPath(folder))
     .filter((name) => /\.ya?ml$/.test(name))
     .sort()
-    .map((name) => `${DATASOURCES_DIR}/${name}`);
+    .map((name) => `${folder}/${name}`);
 }
 
 function fromEntry(file: string, entry: unknown, index: number): ProvisionedDatasource {
@@ -48,8 +48,9 @@ function fromEntry(file: string, entry: unknown, index: number): ProvisionedData
   };
 }
 
-export function loadProvisionedDatasources(): ProvisionedDatasource[] {
-  return datasourceFiles().flatMap((file) => {
+/** `folder`: repository-relative; the container suites pass the one compose mounts into Grafana. */
+export function loadProvisionedDatasources(folder = DATASOURCES_DIR): ProvisionedDatasource[] {
+  return datasourceFiles(folder).flatMap((file) => {
     const document = readRepoYaml(file);
     if (!isRecord(document) || !Array.isArray(document.datasources)) {
       throw new Error(`${file}: expected a top-level "datasources" list`);

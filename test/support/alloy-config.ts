@@ -1,12 +1,11 @@
 import { readRepoFile } from './repo.js';
+import { ALLOY_CONFIG } from './stack-files.js';
 
 /**
  * What the static checks need from an Alloy config: the addresses it names, each with the
  * attribute it sets and, when it comes from the environment, the variable and its default.
  * Only the Alloy binary can validate the syntax; this reads string literals, nothing more.
  */
-
-export const ALLOY_CONFIG = 'infra/alloy/config.alloy';
 
 export interface AlloyValue {
   readonly file: string;

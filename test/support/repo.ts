@@ -2,7 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
-/** The repository root, so every path in a message is the one a reader would open. */
+/**
+ * The repository root (with a trailing slash) and its files, for every test tree: paths in
+ * messages are repository-relative, the ones a reader would open.
+ */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export function repoPath(relative: string): string {
@@ -24,8 +27,4 @@ export function readRepoYaml(relative: string): unknown {
   } catch (error) {
     throw new Error(`${relative}: not valid YAML: ${(error as Error).message}`);
   }
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,11 +1,13 @@
-import { isRecord, readRepoYaml } from './repo.js';
+import { isRecord } from './parsed-document.js';
+import { readRepoYaml } from './repo.js';
+import { COMPOSE_FILE } from './stack-files.js';
 
 /**
- * compose.yaml as the static checks see it: `${VAR:-default}` resolved to its default (what
- * `docker compose up` does without a .env), short and long syntaxes reduced to one shape.
+ * compose.yaml as the tests see it: `${VAR:-default}` resolved against a given environment
+ * (none for the static checks: what `docker compose up` does without a .env), short and
+ * long syntaxes reduced to one shape. The container suites' view of a service
+ * (test/integration/support/compose-service.ts) is derived from this one.
  */
-
-export const COMPOSE_FILE = 'compose.yaml';
 
 export interface PublishedPort {
   readonly hostIp: string | undefined;
@@ -19,6 +21,7 @@ export interface Mount {
   readonly type: 'bind' | 'volume' | 'tmpfs' | 'other';
   readonly source: string | undefined;
   readonly target: string;
+  readonly readOnly: boolean;
 }
 
 export interface ComposeService {
@@ -27,6 +30,9 @@ export interface ComposeService {
   /** The `build` section as written (a context path or a mapping), or undefined. */
   readonly build: unknown;
   readonly command: readonly string[];
+  readonly entrypoint: readonly string[];
+  readonly user: string | undefined;
+  /** undefined: listed without a value and not set in the environment it was read with. */
   readonly environment: Readonly<Record<string, string | undefined>>;
   readonly ports: readonly PublishedPort[];
   readonly mounts: readonly Mount[];
@@ -42,22 +48,34 @@ export interface Compose {
   readonly namedVolumes: readonly string[];
 }
 
-const VARIABLE = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([^}]*))?\}|\$\$/g;
+export type Environment = Readonly<Record<string, string | undefined>>;
 
-/** Resolves compose interpolation as if no variable were set: `${X:-d}` -> d, `${X}` -> ''. */
-export function resolveDefaults(text: string): string {
-  return text.replace(VARIABLE, (match, _name, operator: string | undefined, operand) => {
-    if (match === '$$') return '$';
-    if (operator === ':-' || operator === '-') return operand ?? '';
-    return '';
-  });
+const VARIABLE = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?)([-?+])([^}]*))?\}|\$\$/g;
+
+/**
+ * `${X}`, `${X:-d}`, `${X-d}`, `${X:+a}`, `${X+a}` and `$$` as compose reads them; the colon
+ * forms treat an empty value as unset. A required `${X:?message}` that is unset reads as
+ * empty rather than failing, so the checks run without a .env.
+ */
+export function interpolate(text: string, env: Environment): string {
+  return text.replace(
+    VARIABLE,
+    (match, name: string, colon: string, operator: string | undefined, operand: string) => {
+      if (match === '$$') return '$';
+      const value = env[name];
+      const set = value !== undefined && !(colon === ':' && value === '');
+      if (operator === '-') return set ? value : operand;
+      if (operator === '+') return set ? operand : '';
+      return value ?? '';
+    },
+  );
 }
 
-function resolveTree(value: unknown): unknown {
-  if (typeof value === 'string') return resolveDefaults(value);
-  if (Array.isArray(value)) return value.map(resolveTree);
+function resolveTree(value: unknown, env: Environment): unknown {
+  if (typeof value === 'string') return interpolate(value, env);
+  if (Array.isArray(value)) return value.map((item) => resolveTree(item, env));
   if (isRecord(value)) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveTree(v)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveTree(v, env)]));
   }
   return value;
 }
@@ -92,14 +110,16 @@ export function parseMount(entry: unknown): Mount {
       type: type === 'bind' || type === 'volume' || type === 'tmpfs' ? type : 'other',
       source: typeof entry.source === 'string' ? entry.source : undefined,
       target: String(entry.target),
+      readOnly: entry.read_only === true,
     };
   }
   const [source = '', target, ...rest] = String(entry).split(':');
   if (target === undefined || rest.length > 1) {
-    return { type: 'volume', source: undefined, target: source };
+    return { type: 'volume', source: undefined, target: source, readOnly: false };
   }
   const isPath = source.startsWith('.') || source.startsWith('/') || source.startsWith('~');
-  return { type: isPath ? 'bind' : 'volume', source, target };
+  const readOnly = (rest[0] ?? '').split(',').includes('ro');
+  return { type: isPath ? 'bind' : 'volume', source, target, readOnly };
 }
 
 const UNITS: Record<string, number> = { b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
@@ -119,21 +139,19 @@ function asStringList(value: unknown): string[] {
   return [];
 }
 
-function environmentOf(value: unknown): Record<string, string | undefined> {
+/** A variable listed without a value is passed through from `env`, as compose does. */
+function environmentOf(value: unknown, env: Environment): Record<string, string | undefined> {
   if (Array.isArray(value)) {
     return Object.fromEntries(
       value.map(String).map((item) => {
         const at = item.indexOf('=');
-        return at === -1 ? [item, undefined] : [item.slice(0, at), item.slice(at + 1)];
+        return at === -1 ? [item, env[item]] : [item.slice(0, at), item.slice(at + 1)];
       }),
     );
   }
   if (!isRecord(value)) return {};
   return Object.fromEntries(
-    Object.entries(value).map(([k, v]) => [
-      k,
-      v === null || v === undefined ? undefined : String(v),
-    ]),
+    Object.entries(value).map(([k, v]) => [k, v === null || v === undefined ? env[k] : String(v)]),
   );
 }
 
@@ -158,13 +176,15 @@ function memoryLimitOf(service: Record<string, unknown>): number | undefined {
   return parseBytes(service.mem_limit);
 }
 
-function serviceOf(name: string, spec: Record<string, unknown>): ComposeService {
+function serviceOf(name: string, spec: Record<string, unknown>, env: Environment): ComposeService {
   return {
     name,
     image: typeof spec.image === 'string' ? spec.image : undefined,
     build: spec.build,
     command: asStringList(spec.command),
-    environment: environmentOf(spec.environment),
+    entrypoint: asStringList(spec.entrypoint),
+    user: spec.user === undefined || spec.user === null ? undefined : String(spec.user),
+    environment: environmentOf(spec.environment, env),
     ports: (Array.isArray(spec.ports) ? spec.ports : []).map(parsePort),
     mounts: (Array.isArray(spec.volumes) ? spec.volumes : []).map(parseMount),
     memoryLimitBytes: memoryLimitOf(spec),
@@ -180,13 +200,15 @@ export function loadComposeDocument(): Record<string, unknown> {
   return document;
 }
 
-export function parseCompose(document: Record<string, unknown>): Compose {
-  const resolved = resolveTree(document) as Record<string, unknown>;
-  const services = isRecord(resolved.services) ? resolved.services : {};
+/** `env`: the variables interpolation sees; none by default, as without a .env. */
+export function parseCompose(document: Record<string, unknown>, env: Environment = {}): Compose {
+  const resolved = resolveTree(document, env) as Record<string, unknown>;
+  const services = resolved.services;
+  if (!isRecord(services)) throw new Error(`${COMPOSE_FILE}: expected a "services" mapping`);
   return {
     raw: resolved,
     services: Object.entries(services).map(([name, spec]) =>
-      serviceOf(name, isRecord(spec) ? spec : {}),
+      serviceOf(name, isRecord(spec) ? spec : {}, env),
     ),
     namedVolumes: isRecord(resolved.volumes) ? Object.keys(resolved.volumes) : [],
   };
@@ -198,6 +220,10 @@ export function loadCompose(): Compose {
 
 export function serviceNamed(compose: Compose, name: string): ComposeService {
   const service = compose.services.find((s) => s.name === name);
-  if (!service) throw new Error(`${COMPOSE_FILE}: no service named "${name}"`);
+  if (!service) {
+    throw new Error(
+      `${COMPOSE_FILE} has no service "${name}" (it has: ${compose.services.map((s) => s.name).join(', ')})`,
+    );
+  }
   return service;
 }

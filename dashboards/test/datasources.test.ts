@@ -3,7 +3,10 @@ import { generatedDashboards } from '../../test/support/generated-dashboards.js'
 import { loadProvisionedDatasources } from '../../test/support/grafana-datasources.js';
 import { asArray, dig } from '../../test/support/parsed-document.js';
 import { SERVICE_CONFIGS } from '../../test/support/stack-files.js';
-import { tempoTraceIdLabel } from './catalogue/tempo-series.js';
+import {
+  TRACE_ID_LABEL_SETTING,
+  tempoTraceIdLabel,
+} from '../../test/support/tempo-trace-id-label.js';
 import { alertQueries, dashboardQueries, panelsOf } from './support/generated.js';
 
 const datasources = loadProvisionedDatasources();
@@ -43,7 +46,7 @@ describe('every datasource uid the dashboards and alert rules use is provisioned
     const destinations = asArray(dig(mimir, 'jsonData', 'exemplarTraceIdDestinations'));
     expect(
       destinations.map((destination) => dig(destination, 'name')),
-      `exemplarTraceIdDestinations needs name "${tempoTraceIdLabel()}" (or ${SERVICE_CONFIGS.tempo} overrides.defaults.metrics_generator.trace_id_label_name)`,
+      `exemplarTraceIdDestinations needs name "${tempoTraceIdLabel()}" (or ${SERVICE_CONFIGS.tempo} ${TRACE_ID_LABEL_SETTING})`,
     ).toContain(tempoTraceIdLabel());
     expect(destinations.map((destination) => dig(destination, 'datasourceUid'))).toContain('tempo');
   });

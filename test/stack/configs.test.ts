@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isRecord } from '../support/parsed-document.js';
+import { isRecord, topLevelMapping } from '../support/parsed-document.js';
 import { readRepoYaml } from '../support/repo.js';
 import { SERVICE_CONFIGS } from '../support/stack-files.js';
 import {
@@ -13,9 +13,7 @@ import {
 import { unmet, valueAt } from './config-value.js';
 
 function mapping(file: string): Record<string, unknown> {
-  const document = readRepoYaml(file);
-  if (!isRecord(document)) throw new Error(`${file}: expected a mapping at the top level`);
-  return document;
+  return topLevelMapping(readRepoYaml(file), file);
 }
 
 function unknownTopLevelKeys(file: string, accepted: readonly string[]): string[] {

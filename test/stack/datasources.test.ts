@@ -4,9 +4,8 @@ import {
   loadProvisionedDatasources,
   type ProvisionedDatasource,
 } from '../support/grafana-datasources.js';
-import { readRepoYaml } from '../support/repo.js';
 import { DATASOURCES_DIR, SERVICE_CONFIGS } from '../support/stack-files.js';
-import { valueAt } from './config-value.js';
+import { TRACE_ID_LABEL_SETTING, tempoTraceIdLabel } from '../support/tempo-trace-id-label.js';
 
 const datasources = loadProvisionedDatasources();
 const references = datasourceReferences(datasources);
@@ -79,16 +78,14 @@ describe(DATASOURCES_DIR, () => {
   });
 
   test("the exemplar link reads the label Tempo's span metrics put the trace id in", () => {
-    const path = 'overrides.defaults.metrics_generator.trace_id_label_name';
-    // Tempo's default when the setting is absent (modules/generator/registry at v3.0.3).
-    const label = valueAt(readRepoYaml(SERVICE_CONFIGS.tempo), path) ?? 'traceID';
+    const label = tempoTraceIdLabel();
     const destinations = named('mimir').jsonData.exemplarTraceIdDestinations;
     const names = Array.isArray(destinations)
       ? destinations.map((d) => (d as { name?: unknown }).name)
       : [];
     expect(
       names,
-      `${named('mimir').file}: datasource mimir.jsonData.exemplarTraceIdDestinations[].name: expected "${String(label)}" (${SERVICE_CONFIGS.tempo}: ${path})`,
+      `${named('mimir').file}: datasource mimir.jsonData.exemplarTraceIdDestinations[].name: expected "${String(label)}" (${SERVICE_CONFIGS.tempo}: ${TRACE_ID_LABEL_SETTING})`,
     ).toContain(label);
   });
 });

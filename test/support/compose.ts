@@ -1,4 +1,4 @@
-import { isRecord } from './parsed-document.js';
+import { isRecord, topLevelMapping } from './parsed-document.js';
 import { readRepoYaml } from './repo.js';
 import { COMPOSE_FILE } from './stack-files.js';
 
@@ -195,9 +195,7 @@ function serviceOf(name: string, spec: Record<string, unknown>, env: Environment
 
 /** Reads compose.yaml as written (for the schema) and resolved (for everything else). */
 export function loadComposeDocument(): Record<string, unknown> {
-  const document = readRepoYaml(COMPOSE_FILE);
-  if (!isRecord(document)) throw new Error(`${COMPOSE_FILE}: expected a mapping at the top level`);
-  return document;
+  return topLevelMapping(readRepoYaml(COMPOSE_FILE), COMPOSE_FILE);
 }
 
 /** `env`: the variables interpolation sees; none by default, as without a .env. */

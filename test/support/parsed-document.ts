@@ -15,3 +15,9 @@ export function dig(value: unknown, ...keys: readonly string[]): unknown {
 }
 
 export const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
+/** A document that must be a mapping at the top level (a config file); `where` names it. */
+export function topLevelMapping(document: unknown, where: string): Record<string, unknown> {
+  if (!isRecord(document)) throw new Error(`${where}: expected a mapping at the top level`);
+  return document;
+}

@@ -98,22 +98,6 @@ export function tempoSeries(): SeriesFamily[] {
   return families;
 }
 
-/**
- * The exemplar label that carries the trace id: `traceID` unless the overrides set
- * `metrics_generator.trace_id_label_name` (grafana/tempo v3.0.3 modules/generator/registry/histogram.go).
- */
-export function tempoTraceIdLabel(): string {
-  const config = readRepoYaml(SERVICE_CONFIGS.tempo);
-  const configured = dig(
-    config,
-    'overrides',
-    'defaults',
-    'metrics_generator',
-    'trace_id_label_name',
-  );
-  return typeof configured === 'string' && configured !== '' ? configured : 'traceID';
-}
-
 /** Whether Tempo sends exemplars with its remote writes (needed for exemplar panels). */
 export function tempoSendsExemplars(): boolean {
   const config = readRepoYaml(SERVICE_CONFIGS.tempo);

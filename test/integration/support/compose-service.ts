@@ -6,7 +6,7 @@ import {
   parseCompose,
   serviceNamed,
 } from '../../support/compose.js';
-import { isRecord } from '../../support/parsed-document.js';
+import { topLevelMapping } from '../../support/parsed-document.js';
 import { COMPOSE_FILE } from '../../support/stack-files.js';
 
 /**
@@ -37,9 +37,7 @@ export interface ComposeService {
 }
 
 function composeOf(composeYaml: string, env: Environment): Compose {
-  const document: unknown = parse(composeYaml);
-  if (!isRecord(document)) throw new Error(`${COMPOSE_FILE}: expected a mapping at the top level`);
-  return parseCompose(document, env);
+  return parseCompose(topLevelMapping(parse(composeYaml), COMPOSE_FILE), env);
 }
 
 /** Reads service `name` from compose.yaml text; `projectDir` anchors relative bind sources. */

@@ -1,4 +1,5 @@
 import { loadAlloyValues } from '../support/alloy-config.js';
+import { flagValue } from '../support/command-flag.js';
 import { type Compose, serviceNamed } from '../support/compose.js';
 import { readRepoYaml } from '../support/repo.js';
 import { ALLOY_CONFIG, SERVICE_CONFIGS } from '../support/stack-files.js';
@@ -44,11 +45,9 @@ function alloyPorts(compose: Compose): Map<number, string> {
       ports.set(address.port, `${ALLOY_CONFIG}:${value.line} endpoint`);
     }
   }
-  for (const argument of serviceNamed(compose, 'alloy').command) {
-    const listen = /^--server\.http\.listen-addr=(.+)$/.exec(argument)?.[1];
-    const address = listen === undefined ? undefined : parseAddress(listen);
-    if (address) ports.set(address.port, 'compose.yaml: alloy command --server.http.listen-addr');
-  }
+  const listen = flagValue(serviceNamed(compose, 'alloy').command, '--server.http.listen-addr');
+  const address = listen === undefined ? undefined : parseAddress(listen);
+  if (address) ports.set(address.port, 'compose.yaml: alloy command --server.http.listen-addr');
   return ports;
 }
 

@@ -5,7 +5,8 @@ import { DATASOURCES_DIR } from './stack-files.js';
 
 /**
  * The datasources Grafana provisions from infra/grafana/provisioning/datasources, for the
- * stack checks here and for the dashboard and alert checks (which may only use these uids).
+ * stack checks, the dashboard and alert checks (which may only use these uids) and the
+ * container suites (which read the folder compose mounts into Grafana).
  */
 
 export interface ProvisionedDatasource {

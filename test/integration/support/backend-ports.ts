@@ -1,5 +1,6 @@
 import { parse } from 'yaml';
 import { alloyBlocks } from '../../support/alloy-config.js';
+import { flagValue } from '../../support/command-flag.js';
 import { dig } from '../../support/parsed-document.js';
 
 /**
@@ -45,7 +46,8 @@ export function alloyOtlpGrpcPort(configAlloy: string, file: string): number {
 
 /** The port in `--server.http.listen-addr=host:port` of Alloy's command line. */
 export function alloyHttpPort(command: readonly string[], where: string): number {
-  const flag = command.find((arg) => arg.startsWith('--server.http.listen-addr'));
-  const value = flag?.includes('=') ? flag.split('=')[1] : command[command.indexOf(flag ?? '') + 1];
-  return portOf(flag === undefined ? undefined : value, `${where} --server.http.listen-addr`);
+  return portOf(
+    flagValue(command, '--server.http.listen-addr'),
+    `${where} --server.http.listen-addr`,
+  );
 }

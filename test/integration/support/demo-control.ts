@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ControlFault } from '../../../bot/src/demo/double/control-faults.js';
+import type { InteractionRequest } from '../../../bot/test/telemetry/support/demo-bot.js';
 import { excerpt, requestJson } from './http-json.js';
 import { notYet, pollUntil } from './poll.js';
 
@@ -8,16 +8,6 @@ import { notYet, pollUntil } from './poll.js';
  * `POST /_demo/interactions` sends one interaction through the real gateway and answers the
  * bot's interaction callback and the trace id from its `traceparent`.
  */
-
-export interface InteractionRequest {
-  readonly command: string;
-  readonly subcommand?: string;
-  readonly options?: Readonly<Record<string, string | number | boolean>>;
-  readonly userId?: string;
-  readonly autocomplete?: boolean;
-  /** A failure the double injects into the role change the command makes. */
-  readonly fault?: ControlFault;
-}
 
 export interface InteractionAnswer {
   /** What the bot said (`data.content` of its callback), when it said something. */

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
+import { flagValue } from '../../support/command-flag.js';
 import { REPO_ROOT } from '../../support/repo.js';
 import { COMPOSE_FILE } from '../../support/stack-files.js';
 import {
@@ -45,9 +46,8 @@ export interface StackFacts {
 /** The host file bound at the path the command names (`-config.file=X`, or `run X` for Alloy). */
 function configFileOf(service: ComposeService): string {
   const command = service.command ?? [];
-  const flag = command.find((arg) => arg.startsWith('-config.file='));
   const target =
-    flag?.slice('-config.file='.length) ?? (command[0] === 'run' ? command[1] : undefined);
+    flagValue(command, '-config.file') ?? (command[0] === 'run' ? command[1] : undefined);
   const bind = service.binds.find((b) => b.target === target);
   if (target === undefined || bind === undefined) {
     throw new Error(

@@ -22,6 +22,9 @@ describe('interpolate, as compose reads ${...}', () => {
     ['${A}', {}, ''],
     ['$${A}', { A: 'no' }, '${A}'],
     ['${GRAFANA_BIND:-127.0.0.1}:3000:3000', {}, '127.0.0.1:3000:3000'],
+    ['${A:+on}', { A: 'set' }, 'on'],
+    ['${A:+on}', { A: '' }, ''],
+    ['${A:?required}', {}, ''],
   ] as const)('%s with %j is %j', (text, env, expected) => {
     expect(interpolate(text, env)).toBe(expected);
   });

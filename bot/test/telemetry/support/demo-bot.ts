@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import type { ControlFault } from '../../../src/demo/double/control-faults.js';
 
 /** The repository root, found upwards (this file also runs compiled, from the bench). */
 function repositoryRoot(): string {
@@ -48,12 +49,15 @@ export function buildBot(): Promise<void> {
 
 export type LogLine = Record<string, unknown> & { msg?: string };
 
+/** The body of `POST /_demo/interactions` (bot/src/demo/double/control-api.ts). */
 export interface InteractionRequest {
   readonly command: string;
   readonly subcommand?: string;
-  readonly options?: Record<string, unknown>;
+  readonly options?: Readonly<Record<string, string | number | boolean>>;
   readonly userId?: string;
   readonly autocomplete?: boolean;
+  /** A failure the double injects into the role change the command makes. */
+  readonly fault?: ControlFault;
 }
 
 /**

@@ -38,6 +38,8 @@ interface CommonConfig {
   readonly roleColor: number;
   readonly logLevel: LogLevel;
   readonly shutdownTimeoutMs: number;
+  /** Where /livez and /readyz are served (compose healthcheck, Kubernetes probes). */
+  readonly health: { readonly host: string; readonly port: number };
   readonly applicationId?: string;
   readonly guildId?: string;
 }
@@ -95,6 +97,11 @@ const integer = (name: string, min: number, max: number, fallback: number) =>
       error: (issue) => `${name} must be an integer from ${min} to ${max}, ${got(issue.input)}`,
     });
 
+const interfaceAddress = (name: string) =>
+  matching(name, /^[\w.:-]+$/, 'an interface address such as 127.0.0.1 or 0.0.0.0').default(
+    '127.0.0.1',
+  );
+
 const snowflake = (name: string) =>
   matching(name, /^\d{17,20}$/, 'a Discord id (17 to 20 digits)').optional();
 
@@ -140,12 +147,12 @@ const schema = z.object({
       error: (issue) =>
         `ROBOSHPEE_DEMO_RATE must be interactions per second, a number from 0 to 1000, ${got(issue.input)}`,
     }),
-  ROBOSHPEE_DEMO_HOST: matching(
-    'ROBOSHPEE_DEMO_HOST',
-    /^[\w.:-]+$/,
-    'an interface address such as 127.0.0.1 or 0.0.0.0',
-  ).default('127.0.0.1'),
+  ROBOSHPEE_DEMO_HOST: interfaceAddress('ROBOSHPEE_DEMO_HOST'),
   ROBOSHPEE_DEMO_PORT: integer('ROBOSHPEE_DEMO_PORT', 0, 65535, 0),
+  // Loopback by default: only the machine's own checks ask; Kubernetes probes need 0.0.0.0.
+  ROBOSHPEE_HEALTH_HOST: interfaceAddress('ROBOSHPEE_HEALTH_HOST'),
+  // A fixed port, so that a healthcheck or probe written once finds it; 0 picks a free one.
+  ROBOSHPEE_HEALTH_PORT: integer('ROBOSHPEE_HEALTH_PORT', 0, 65535, 8081),
   LOG_LEVEL: z
     .enum(LOG_LEVELS, {
       error: (issue) => `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, ${got(issue.input)}`,
@@ -181,6 +188,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     roleColor: vars.ROBOSHPEE_ROLE_COLOR,
     logLevel: vars.LOG_LEVEL,
     shutdownTimeoutMs: vars.ROBOSHPEE_SHUTDOWN_TIMEOUT_MS,
+    health: { host: vars.ROBOSHPEE_HEALTH_HOST, port: vars.ROBOSHPEE_HEALTH_PORT },
     ...(vars.DISCORD_APPLICATION_ID ? { applicationId: vars.DISCORD_APPLICATION_ID } : {}),
     ...(vars.DISCORD_GUILD_ID ? { guildId: vars.DISCORD_GUILD_ID } : {}),
   };

@@ -3,6 +3,7 @@ import { startDemoTraffic, startDiscordDouble } from './demo/index.js';
 import { startBot } from './discord/bot.js';
 import { createDiscordClient } from './discord/client.js';
 import { describeError } from './discord/discord-error.js';
+import { startHealthServer } from './health/health-server.js';
 import { logger } from './logger.js';
 import { onShutdown } from './shutdown.js';
 import { shutdownTelemetry } from './telemetry/lifecycle.js';
@@ -70,18 +71,29 @@ logger.info(
 
 try {
   const endpoint = config.mode === 'demo' ? await connectDemo(config) : connectDiscord(config);
-  const bot = await startBot(
-    { client: createDiscordClient(endpoint.apiUrl), roleColor: config.roleColor, logger },
-    endpoint.token,
-  );
+  const client = createDiscordClient(endpoint.apiUrl);
+  let stopping = false;
+  // Up before the login, so that a probe sees "not ready" rather than nothing while connecting.
+  const health = await startHealthServer(config.health, {
+    gatewayConnected: () => client.isReady(),
+    stopping: () => stopping,
+  }).catch((error: unknown) => {
+    throw new Error(
+      `the health endpoint cannot listen on ${config.health.host}:${config.health.port} (${describeError(error).message}); set ROBOSHPEE_HEALTH_HOST or ROBOSHPEE_HEALTH_PORT (0 picks a free port)`,
+    );
+  });
+  logger.info(`health endpoint at ${health.url}/readyz`);
+  const bot = await startBot({ client, roleColor: config.roleColor, logger }, endpoint.token);
   endpoint.afterReady();
 
   onShutdown({ timeoutMs: config.shutdownTimeoutMs, logger }, async ({ signal }) => {
     const started = performance.now();
+    stopping = true;
     logger.info({ signal, inFlight: bot.inFlight() }, 'shutting down');
     await endpoint.quiesce();
     await bot.stop();
     await endpoint.close();
+    await health.close();
     logger.info('stopped serving; flushing telemetry');
     // Telemetry flush: last, so the last interactions' spans and logs are included, and
     // bounded by what is left of the shutdown budget.

@@ -22,6 +22,7 @@ describe('loadConfig: modes', () => {
       roleColor: 0x206694,
       logLevel: 'info',
       shutdownTimeoutMs: 10_000,
+      health: { host: '127.0.0.1', port: 8081 },
       demo: { rate: 2, host: '127.0.0.1', port: 0 },
     });
   });
@@ -64,8 +65,11 @@ describe('loadConfig: modes', () => {
         ROBOSHPEE_ROLE_COLOR: '#00FF7f',
         LOG_LEVEL: 'debug',
         ROBOSHPEE_SHUTDOWN_TIMEOUT_MS: '2500',
+        ROBOSHPEE_HEALTH_HOST: '0.0.0.0',
+        ROBOSHPEE_HEALTH_PORT: '9000',
       }),
     ).toMatchObject({
+      health: { host: '0.0.0.0', port: 9000 },
       mode: 'discord',
       apiUrl: 'http://127.0.0.1:8080/api',
       applicationId: '123456789012345678',
@@ -122,6 +126,10 @@ describe('loadConfig: a bad value is one line naming the variable and the expect
     {
       env: { ROBOSHPEE_DEMO_PORT: '65536' },
       line: "ROBOSHPEE_DEMO_PORT must be an integer from 0 to 65535, got '65536'",
+    },
+    {
+      env: { ROBOSHPEE_HEALTH_PORT: '70000' },
+      line: "ROBOSHPEE_HEALTH_PORT must be an integer from 0 to 65535, got '70000'",
     },
     {
       env: { ROBOSHPEE_DEMO_HOST: 'local host' },

@@ -108,10 +108,9 @@ describe(COMPOSE_FILE, () => {
     expect(problems).toEqual([]);
   });
 
-  test('every service has a healthcheck, except the two that cannot have one', () => {
+  test('every service has a healthcheck, except the one that cannot have one', () => {
     // mimir: distroless (no shell, no HTTP client) and no health flag in the binary.
-    // bot: with a real token it serves nothing a check could ask.
-    const exempt = ['bot', 'mimir'];
+    const exempt = ['mimir'];
     const problems = compose.services
       .filter((service) => !exempt.includes(service.name) && service.healthcheck === undefined)
       .map((service) => `${COMPOSE_FILE}: services.${service.name}.healthcheck: expected one`);

@@ -1,9 +1,11 @@
 import { resolve } from 'node:path';
+import type { GenericContainer } from 'testcontainers';
 import { parse } from 'yaml';
 import {
   type Compose,
   type Environment,
   parseCompose,
+  parseDuration,
   serviceNamed,
 } from '../../support/compose.js';
 import { topLevelMapping } from '../../support/parsed-document.js';
@@ -34,6 +36,43 @@ export interface ComposeService {
   /** Container ports the service publishes. */
   readonly publishedPorts: readonly number[];
   readonly hasHealthcheck: boolean;
+  /** The service's healthcheck in the runtime's terms (durations in ms), when it has one. */
+  readonly healthcheck?: HealthCheck;
+  readonly readOnly: boolean;
+  readonly init: boolean;
+  /** The service's own `tmpfs:` paths (not its named volumes). */
+  readonly tmpfs: readonly string[];
+  readonly memoryLimitBytes?: number;
+  readonly stopGracePeriodMs?: number;
+}
+
+type HealthCheck = Parameters<GenericContainer['withHealthCheck']>[0];
+
+/** A compose healthcheck as the runtime's API takes it; undefined when none or disabled. */
+export function healthcheckOf(
+  spec: Readonly<Record<string, unknown>> | undefined,
+): HealthCheck | undefined {
+  if (spec === undefined || spec.disable === true) return undefined;
+  const raw = spec.test;
+  let test: HealthCheck['test'];
+  if (typeof raw === 'string') test = ['CMD-SHELL', raw];
+  else if (Array.isArray(raw) && raw[0] === 'CMD-SHELL' && typeof raw[1] === 'string')
+    test = ['CMD-SHELL', raw[1]];
+  else if (Array.isArray(raw) && raw[0] === 'CMD') test = ['CMD', ...raw.slice(1).map(String)];
+  else
+    throw new Error(
+      `${COMPOSE_FILE}: healthcheck.test must be a string, [CMD, ...] or [CMD-SHELL, cmd]`,
+    );
+  const durations = {
+    interval: parseDuration(spec.interval),
+    timeout: parseDuration(spec.timeout),
+    startPeriod: parseDuration(spec.start_period),
+    retries: typeof spec.retries === 'number' ? spec.retries : undefined,
+  };
+  return {
+    test,
+    ...Object.fromEntries(Object.entries(durations).filter(([, value]) => value !== undefined)),
+  };
 }
 
 function composeOf(composeYaml: string, env: Environment): Compose {
@@ -66,7 +105,18 @@ export function composeService(
     volumeTargets: service.mounts.filter((m) => m.type === 'volume').map((m) => m.target),
     publishedPorts: service.ports.map((port) => port.target),
     hasHealthcheck: service.healthcheck !== undefined && service.healthcheck.disable !== true,
+    ...optional('healthcheck', healthcheckOf(service.healthcheck)),
+    readOnly: service.readOnly,
+    init: service.init,
+    tmpfs: service.tmpfs,
+    ...optional('memoryLimitBytes', service.memoryLimitBytes),
+    ...optional('stopGracePeriodMs', service.stopGracePeriodMs),
   };
+}
+
+/** `{ key: value }`, or nothing when the value is absent (optional properties stay absent). */
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
 
 /** The image a service pulls; a built service has none to start as a lone container. */

@@ -93,12 +93,25 @@ export class DemoBot {
     );
     const child = spawn(process.execPath, startArguments(), {
       cwd: ROOT,
-      env: { ...inherited, ROBOSHPEE_DEMO: 'true', ROBOSHPEE_DEMO_RATE: '0', ...env },
+      // A free health port: several bots run side by side in the tests and the bench.
+      env: {
+        ...inherited,
+        ROBOSHPEE_DEMO: 'true',
+        ROBOSHPEE_DEMO_RATE: '0',
+        ROBOSHPEE_HEALTH_PORT: '0',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const bot = new DemoBot(child);
     await bot.#waitUntilConnected();
     return bot;
+  }
+
+  /** The health endpoint's base URL (`/livez`, `/readyz`), from the bot's own startup line. */
+  get healthUrl(): string {
+    const announced = this.lines.find((line) => line.msg?.startsWith('health endpoint at '));
+    return announced?.msg?.slice('health endpoint at '.length).replace(/\/readyz$/, '') ?? '';
   }
 
   /** The demo double's base URL, from the bot's own startup line. */

@@ -174,7 +174,8 @@ export class OtlpReceiver {
     return this.#port;
   }
 
-  async start(port = this.#port): Promise<this> {
+  /** `host`: the interface to listen on; 0.0.0.0 inside a container, for its network. */
+  async start(port = this.#port, host = '127.0.0.1'): Promise<this> {
     const server = new Server();
     const handler =
       <T>(decode: (request: WireMessage) => T[], into: T[]): handleUnaryCall<Buffer, Buffer> =>
@@ -193,7 +194,7 @@ export class OtlpReceiver {
       Export: handler(decodeLogs, this.logs),
     });
     this.#port = await new Promise<number>((resolve, reject) =>
-      server.bindAsync(`127.0.0.1:${port}`, ServerCredentials.createInsecure(), (error, bound) =>
+      server.bindAsync(`${host}:${port}`, ServerCredentials.createInsecure(), (error, bound) =>
         error ? reject(error) : resolve(bound),
       ),
     );

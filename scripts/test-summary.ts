@@ -4,7 +4,7 @@
  * had its tests reported as skipped: here they count as failed, since none of them ran.
  * Usage: node scripts/test-summary.ts report.json [report.json ...]
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 interface Assertion {
   readonly status: string;
@@ -52,10 +52,23 @@ export function summaryLine({ passed, failed, skipped }: Summary): string {
   return `${passed} passed, ${failed} failed, ${skipped} skipped`;
 }
 
+/** A run that wrote no report (it stopped before vitest, at lint say) is one broken file. */
+function readReport(path: string): VitestReport {
+  if (existsSync(path)) return JSON.parse(readFileSync(path, 'utf8')) as VitestReport;
+  return {
+    testResults: [
+      {
+        name: path,
+        status: 'failed',
+        message: 'no report: the run stopped before its tests',
+        assertionResults: [],
+      },
+    ],
+  };
+}
+
 if (import.meta.main) {
-  const summary = summarize(
-    process.argv.slice(2).map((path) => JSON.parse(readFileSync(path, 'utf8')) as VitestReport),
-  );
+  const summary = summarize(process.argv.slice(2).map(readReport));
   for (const file of summary.brokenFiles) console.log(`broken: ${file}`);
   console.log(summaryLine(summary));
 }

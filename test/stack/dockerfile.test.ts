@@ -50,6 +50,32 @@ describe(DOCKERFILE, () => {
     expect(missing.map((step) => `${DOCKERFILE}: RUN: expected "${step}"`)).toEqual([]);
   });
 
+  test('builds with the legacy builder too: no `# syntax=` line, whose frontend image BuildKit pulls', () => {
+    expect(readRepoFile(DOCKERFILE)).not.toMatch(/^#\s*syntax\s*=/m);
+  });
+
+  test("hands extra CAs (bot/build-ca) to the build stage's npm only, never to the final image", () => {
+    const buildStage = instructions.slice(
+      0,
+      instructions.findLastIndex((i) => i.keyword === 'FROM'),
+    );
+    const copiesCa = (i: Instruction) => i.keyword === 'COPY' && i.args.includes('bot/build-ca');
+    expect(
+      buildStage.some(copiesCa),
+      `${DOCKERFILE}: build stage: expected COPY bot/build-ca/`,
+    ).toBe(true);
+    const leaks = finalStage.filter(
+      (i) =>
+        copiesCa(i) ||
+        /build-ca|NODE_EXTRA_CA_CERTS/.test(i.args) ||
+        (i.keyword === 'COPY' && /--from=\S+ \/tmp/.test(i.args)),
+    );
+    expect(leaks.map((i) => `${where(i)}: the final stage must not see the build's CAs`)).toEqual(
+      [],
+    );
+    expect(repoFileExists('bot/build-ca/README.md')).toBe(true);
+  });
+
   test('runs as a non-root user', () => {
     const user = finalStage.filter((i) => i.keyword === 'USER').at(-1);
     expect(user?.args, `${DOCKERFILE}: final stage USER: expected a non-root user`).toMatch(

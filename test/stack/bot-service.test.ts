@@ -1,0 +1,28 @@
+import { describe, expect, test } from 'vitest';
+import { loadConfig } from '../../bot/src/config.js';
+import { loadCompose, serviceNamed } from '../support/compose.js';
+import { COMPOSE_FILE } from '../support/stack-files.js';
+
+const bot = serviceNamed(loadCompose(), 'bot');
+/** The bot's settings as compose hands them over (no .env). */
+const config = loadConfig(
+  Object.fromEntries(Object.entries(bot.environment).filter(([, value]) => value !== undefined)),
+);
+
+describe(`${COMPOSE_FILE}: services.bot`, () => {
+  test("its healthcheck asks /readyz on the port the bot's health endpoint listens on", () => {
+    const script = (bot.healthcheck?.test as string[] | undefined)?.join(' ') ?? '';
+    expect(script).toContain(`/dev/tcp/127.0.0.1/${config.health.port}`);
+    expect(script).toContain('GET /readyz');
+    // Inside the container only: loopback is enough, and nothing publishes it.
+    expect(config.health.host).toBe('127.0.0.1');
+    expect(bot.ports.map((port) => port.target)).not.toContain(config.health.port);
+  });
+
+  test("its stop grace period outlasts the bot's own shutdown budget, so compose never kills a flush", () => {
+    expect(
+      bot.stopGracePeriodMs,
+      `${COMPOSE_FILE}: services.bot.stop_grace_period`,
+    ).toBeGreaterThan(config.shutdownTimeoutMs);
+  });
+});

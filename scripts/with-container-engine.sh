@@ -9,6 +9,7 @@
 #   assembles from Debian packages and npm.
 # - Where no registry answers, testcontainers' Ryuk (a helper image) is switched off; the
 #   suites stop what they start themselves.
+# - With an engine it started, the suites reach containers on 127.0.0.1.
 # Without an engine it still runs the command, whose suites then say why they skip.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -41,7 +42,13 @@ start_engine() {
   dockerd >"$logfile" 2>&1 &
   started_pid=$!
   for _ in $(seq 1 60); do
-    if engine_answers; then log "dockerd started (pid $started_pid, log $logfile)"; return 0; fi
+    if engine_answers; then
+      log "dockerd started (pid $started_pid, log $logfile)"
+      # This engine shares our network namespace: its published ports are on our loopback.
+      # (Inside a container, testcontainers would otherwise pick the bridge's gateway.)
+      export TESTCONTAINERS_HOST_OVERRIDE=127.0.0.1
+      return 0
+    fi
     kill -0 "$started_pid" 2>/dev/null || break
     sleep 1
   done

@@ -28,8 +28,14 @@ export function containerSuite(images: () => readonly string[]): ContainerSuiteG
       throw new Error(`${REQUIRE_CONTAINERS}=true but ${skipReason}`);
     }
   }, 900_000);
+  let announced = false;
   beforeEach((context) => {
-    if (skipReason !== undefined) context.skip(skipReason);
+    if (skipReason === undefined) return;
+    // One line per suite whatever the reporter, so a run's log says what did not run and why.
+    if (!announced)
+      console.warn(`[integration] SKIPPING "${context.task.suite?.name}": ${skipReason}`);
+    announced = true;
+    context.skip(skipReason);
   });
   return { shouldRun: () => skipReason === undefined };
 }

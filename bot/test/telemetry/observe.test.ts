@@ -14,6 +14,7 @@ import {
   recordRoleChange,
 } from '../../src/telemetry/observe.js';
 import { hashUserId } from '../../src/telemetry/privacy.js';
+import { DISCORD_PEER_SERVICE } from '../../src/telemetry/rest-span-hooks.js';
 import {
   ATTR,
   DURATION_BUCKETS_SECONDS,
@@ -99,7 +100,7 @@ describe('GIVEN /role add of a manageable role', () => {
     expect(lookup.spanContext().traceId).toBe(span.spanContext().traceId);
   });
 
-  test('THEN the Discord REST call is a child CLIENT span without the interaction token', async () => {
+  test('THEN the Discord REST call is a child CLIENT span to the peer service `discord`, without the interaction token', async () => {
     let traceId = '';
     await observeCommand(meta, async () => {
       traceId = trace.getActiveSpan()?.spanContext().traceId ?? '';
@@ -115,6 +116,8 @@ describe('GIVEN /role add of a manageable role', () => {
     const server = only(spans, '/role add');
     const client = only(spans, 'POST /api/v10/interactions/{id}/{token}/callback');
     expect(client.kind).toBe(SpanKind.CLIENT);
+    // The demo's double is 127.0.0.1, Discord is discord.com: the service graph names both `discord`.
+    expect(client.attributes['peer.service']).toBe(DISCORD_PEER_SERVICE);
     expect(client.parentSpanContext?.spanId).toBe(server.spanContext().spanId);
     expect(JSON.stringify(client.attributes)).not.toContain(TOKEN);
     expect(client.attributes['url.path']).toBe(

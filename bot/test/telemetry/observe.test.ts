@@ -6,6 +6,7 @@ import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { HistogramMetricData } from '@opentelemetry/sdk-metrics';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { interactionMessage } from '../../src/telemetry/interaction-message.js';
 import {
   observeAutocomplete,
   observeCommand,
@@ -274,7 +275,9 @@ describe('logs', () => {
       },
     });
     const logger = pino({ name: 'roboshpee' }, sink);
-    const stop = onInteractionObserved((summary) => logger.info(summary, 'interaction'));
+    const stop = onInteractionObserved((summary) =>
+      logger.info(summary, interactionMessage(summary)),
+    );
     try {
       await observeCommand(meta, async (scope) => {
         scope.setRole('Valheim', MANAGEABLE);
@@ -287,7 +290,8 @@ describe('logs', () => {
     const traceId = span.spanContext().traceId;
 
     const parsed = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(parsed.map((line) => line.msg)).toEqual(["Added role 'Valheim' to user", 'interaction']);
+    const body = expect.stringMatching(/^\/role add ok in \d+ ms$/);
+    expect(parsed.map((line) => line.msg)).toEqual(["Added role 'Valheim' to user", body]);
     for (const line of parsed) expect(line.trace_id).toBe(traceId);
     expect(parsed[1]).toMatchObject({
       command: '/role add',
@@ -298,10 +302,9 @@ describe('logs', () => {
     expect(typeof parsed[1]?.durationMs).toBe('number');
 
     const records = otel.logs.getFinishedLogRecords();
-    expect(records.map((record) => record.body)).toEqual([
-      "Added role 'Valheim' to user",
-      'interaction',
-    ]);
+    expect(records.map((record) => record.body)).toEqual(["Added role 'Valheim' to user", body]);
+    // The body is text; every field stays a structured attribute beside it.
+    expect(records[1]?.attributes).toMatchObject({ command: '/role add', outcome: 'ok' });
     for (const record of records) expect(record.spanContext?.traceId).toBe(traceId);
   });
 });

@@ -2,6 +2,9 @@
 // stops at once with the version needed and the line that gets it, instead of a minute of
 // lint followed by a TypeError. Plain JavaScript of old syntax, so that old Nodes can run it.
 // Usage: node scripts/check-node.mjs [version]   (default: this Node's; tests pass others)
+// The line comes from package.json engines["get-node-24"], which is no engine: npm ignores
+// keys it does not know there, and prints the whole engines object when `npm ci` refuses
+// this Node (.npmrc engine-strict), so both refusals show the same line.
 import { readFileSync } from 'node:fs';
 
 const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));

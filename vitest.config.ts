@@ -9,7 +9,7 @@ export default defineConfig({
       'dashboards/test/**/*.test.ts',
       'test/stack/**/*.test.ts',
       'test/nix/**/*.test.ts',
-      'test/ci/**/*.test.ts',
+      'test/tooling/**/*.test.ts',
     ],
     testTimeout: 20_000,
   },

@@ -6,6 +6,7 @@
  *    `otel.sdk.span.started`) against spans the receiver got, after a SIGTERM flush.
  * Loopback only; one bot process at a time. BENCH_SECONDS shortens phase 2 for a trial.
  */
+import { isInteractionLine } from '../bot/test/support/interaction-line.js';
 import { DemoBot } from '../bot/test/telemetry/support/demo-bot.js';
 import { OtlpReceiver } from '../bot/test/telemetry/support/otlp-receiver.js';
 import { closedLoop, openLoop } from './load.js';
@@ -98,7 +99,9 @@ const roots = new Set(
     .filter((span) => span.parentSpanId === '' && answered.has(span.traceId))
     .map((span) => span.traceId),
 );
-const interactionLogs = receiver.logs.filter((record) => record.body === 'interaction').length;
+const interactionLogs = receiver.logs.filter((record) =>
+  isInteractionLine({ ...record.attributes, msg: record.body }),
+).length;
 
 console.log(
   `\nsustained: ${RATE_PER_SECOND} /role list per second for ${SECONDS} s, then SIGTERM (exit ${exitCode})`,

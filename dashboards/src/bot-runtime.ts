@@ -8,7 +8,7 @@ import { botSelector } from './selectors.js';
 import { environmentVariable, instanceVariable } from './variables.js';
 
 // Metrics of @opentelemetry/instrumentation-runtime-node (nodejs.*, v8js.*) and
-// @opentelemetry/host-metrics (process.*), as declared in RUNTIME_METRICS of semconv.ts.
+// @opentelemetry/instrumentation-host-metrics (process.*), as declared in RUNTIME_METRICS of semconv.ts.
 const M = RUNTIME_METRIC;
 const sel = botSelector();
 const MiB = 1024 * 1024;
@@ -105,8 +105,8 @@ const panels = [
     },
     [
       {
-        expr: `sum by (instance, process_cpu_state) (${rate(`${M.processCpuTime}${sel}`)})`,
-        legend: '{{process_cpu_state}} {{instance}}',
+        expr: `sum by (instance, cpu_mode) (${rate(`${M.processCpuTime}${sel}`)})`,
+        legend: '{{cpu_mode}} {{instance}}',
       },
     ],
     thresholds({ value: 0.8, color: 'yellow' }, { value: 1, color: 'red' }),

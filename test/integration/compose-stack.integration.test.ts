@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { SERVICE_NAME } from '../../bot/src/telemetry/resource.js';
+import { DISCORD_PEER_SERVICE } from '../../bot/src/telemetry/rest-span-hooks.js';
 import { BOT_OVERVIEW_UID } from '../../dashboards/src/dashboard-uids.js';
 import { REPO_ROOT } from '../support/repo.js';
 import { COMPOSE_FILE } from '../support/stack-files.js';
@@ -18,7 +20,7 @@ import {
 } from './support/grafana-provisioning.js';
 import { requestJson } from './support/http-json.js';
 import { notYet, pollUntil } from './support/poll.js';
-import { queryExemplars } from './support/prometheus-client.js';
+import { instantQuery, queryExemplars } from './support/prometheus-client.js';
 import { spanTree } from './support/span-tree.js';
 import { SERVICE, stackFacts } from './support/stack-facts.js';
 import { waitForTrace } from './support/tempo-client.js';
@@ -185,6 +187,20 @@ describe(`${SUITE}: docker compose up of ${COMPOSE_FILE}, Grafana and its dashbo
     const tempoUrl = running().url(SERVICE.tempo, stackFacts().tempo.httpPort);
     const { value: spans } = await waitForTrace(tempoUrl, traceId.padStart(32, '0'), 60_000);
     expect(spans.length).toBeGreaterThan(0);
+  });
+
+  test('the service graph draws the REST calls as roboshpee -> discord, not an address', async () => {
+    await afterWarmup();
+    const mimirUrl = `${running().url(SERVICE.mimir, stackFacts().mimir.httpPort)}${stackFacts().mimir.prometheusPath}`;
+    const promql = `sum by (server) (traces_service_graph_request_total{client="${SERVICE_NAME}"})`;
+    const { value: servers } = await pollUntil(
+      async () => {
+        const found = (await instantQuery(mimirUrl, promql)).map((s) => s.labels.server);
+        return found.length > 0 ? found : notYet('no service-graph edge from the bot yet');
+      },
+      { description: promql, timeoutMs: 120_000, intervalMs: 5_000 },
+    );
+    expect(servers).toEqual([DISCORD_PEER_SERVICE]);
   });
 
   test('the trace-to-logs link of a trace finds its logs in Loki', async () => {

@@ -3,6 +3,7 @@ import { type Client, Events } from 'discord.js';
 import type { Logger } from 'pino';
 import { commandDefinitions, commandHelp, commands } from '../commands/registry.js';
 import { watchDiscordClient } from '../telemetry/discord-client-metrics.js';
+import { interactionMessage } from '../telemetry/interaction-message.js';
 import { onInteractionObserved } from '../telemetry/observe.js';
 import { describeError } from './discord-error.js';
 import { logGatewayState } from './gateway-log.js';
@@ -50,7 +51,9 @@ export async function startBot(options: BotOptions, token: string): Promise<Runn
   const onError = (error: Error) =>
     logger.error({ error: describeError(error) }, 'Discord client error');
   const onWarn = (message: string) => logger.warn(message);
-  const stopLogging = onInteractionObserved((summary) => logger.info(summary, 'interaction'));
+  const stopLogging = onInteractionObserved((summary) =>
+    logger.info(summary, interactionMessage(summary)),
+  );
   const stopWatching = watchDiscordClient(client, {
     manageableRoles: (guild) => snapshotGuild(guild, roleColor).manageable,
   });

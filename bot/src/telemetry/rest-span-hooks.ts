@@ -10,9 +10,22 @@ import { scrubDiscordPath } from './discord-route.js';
 const ATTR_URL_TEMPLATE = 'url.template';
 
 /**
+ * The peer attribute Tempo 3.0.3's service-graph processor reads first (its default
+ * `peer_attributes` start with it). Semantic conventions 1.45 deprecate it for
+ * `server.service.name`, which that Tempo does not read.
+ */
+const ATTR_PEER_SERVICE = 'peer.service';
+
+/**
+ * The node Discord's REST API is in the service graph, whatever host the REST client is
+ * pointed at (discord.com, or the demo's double on 127.0.0.1).
+ */
+export const DISCORD_PEER_SERVICE = 'discord';
+
+/**
  * Undici span settings for discord.js REST calls: attributes computed from the scrubbed
  * path override the instrumentation's own `url.full`/`url.path` (which would carry the
- * interaction token), and the span is named `{method} {url.template}`.
+ * interaction token), the span names its peer service, and is named `{method} {url.template}`.
  */
 export const restSpanHooks: UndiciInstrumentationConfig = {
   // Calls outside an interaction (login, cache warm-up) would be lone root traces.
@@ -24,6 +37,7 @@ export const restSpanHooks: UndiciInstrumentationConfig = {
       [ATTR_URL_FULL]: `${url.origin}${path}${url.search}`,
       [ATTR_URL_PATH]: path,
       [ATTR_URL_TEMPLATE]: template,
+      [ATTR_PEER_SERVICE]: DISCORD_PEER_SERVICE,
     };
   },
   requestHook: (span, request) => {

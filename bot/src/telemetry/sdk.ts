@@ -1,8 +1,6 @@
-import { metrics } from '@opentelemetry/api';
 import { OTLPLogExporter } from '@opentelemetry/exporter-logs-otlp-grpc';
 import { OTLPMetricExporter } from '@opentelemetry/exporter-metrics-otlp-grpc';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-grpc';
-import { HostMetrics } from '@opentelemetry/host-metrics';
 import {
   BatchLogRecordProcessor,
   ConsoleLogRecordExporter,
@@ -27,7 +25,6 @@ import { DeliveryHealth, type DeliveryReporter, monitorExporter } from './delive
 import { type ExporterName, type ExportSettings, readExportSettings } from './export-settings.js';
 import { botInstrumentations } from './instrumentations.js';
 import { baseResource, packageVersion, RESOURCE_DETECTORS } from './resource.js';
-import { HOST_METRIC_GROUPS } from './semconv.js';
 import { readTelemetrySettings } from './settings.js';
 
 /** Exporters that replace the OTLP ones (tests: in-memory exporters, same pipeline). */
@@ -86,13 +83,6 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
     logRecordProcessors: logProcessors,
   });
   sdk.start();
-  if (metricReaders.length > 0) {
-    new HostMetrics({
-      meterProvider: metrics.getMeterProvider(),
-      name: 'roboshpee-host',
-      metricGroups: [...HOST_METRIC_GROUPS],
-    }).start();
-  }
 
   let stopped: Promise<void> | undefined;
   return {

@@ -134,12 +134,12 @@ export interface RuntimeMetricDeclaration {
   readonly attributes: readonly string[];
   readonly source:
     | '@opentelemetry/instrumentation-runtime-node'
-    | '@opentelemetry/host-metrics'
+    | '@opentelemetry/instrumentation-host-metrics'
     | '@opentelemetry/instrumentation-undici';
 }
 
 const runtimeNode = '@opentelemetry/instrumentation-runtime-node';
-const hostMetrics = '@opentelemetry/host-metrics';
+const hostMetrics = '@opentelemetry/instrumentation-host-metrics';
 const undici = '@opentelemetry/instrumentation-undici';
 
 /**
@@ -216,14 +216,14 @@ export const RUNTIME_METRICS = {
     name: 'process.cpu.time',
     kind: 'observableCounter',
     unit: 's',
-    attributes: ['process.cpu.state'],
+    attributes: ['cpu.mode'],
     source: hostMetrics,
   },
   processCpuUtilization: {
     name: 'process.cpu.utilization',
     kind: 'observableGauge',
     unit: '',
-    attributes: ['process.cpu.state'],
+    attributes: ['cpu.mode'],
     source: hostMetrics,
   },
   processMemoryUsage: {
@@ -237,7 +237,7 @@ export const RUNTIME_METRICS = {
     name: 'system.cpu.utilization',
     kind: 'observableGauge',
     unit: '',
-    attributes: ['system.cpu.state', 'system.cpu.logical_number'],
+    attributes: ['cpu.mode', 'cpu.logical_number'],
     source: hostMetrics,
   },
   systemMemoryUsage: {

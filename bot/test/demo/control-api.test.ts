@@ -9,6 +9,7 @@ import {
   replyOf,
   roleId,
 } from '../discord/bot-fixture.js';
+import { isInteractionLine } from '../support/interaction-line.js';
 import { test } from './client-fixture.js';
 
 const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
@@ -346,9 +347,7 @@ describe('faults on demand: POST /_demo/interactions with "fault" and the real b
       const puts = double.calls.filter((call) => call.method === 'PUT');
       expect(puts.map((call) => call.status)).toEqual(expected.puts);
       expect(double.guild.member(userId)?.roles.includes(valheim)).toBe(expected.roleAdded);
-      await expect
-        .poll(() => logs.find((record) => record.msg === 'interaction')?.outcome)
-        .toBe(expected.outcome);
+      await expect.poll(() => logs.find(isInteractionLine)?.outcome).toBe(expected.outcome);
     },
   );
 

@@ -1,6 +1,7 @@
 import { Events } from 'discord.js';
 import { describe, expect } from 'vitest';
 import { NO_FAILURES } from '../../src/demo/index.js';
+import { isInteractionLine } from '../support/interaction-line.js';
 import { addRoleToNewcomer, memberWhere, replyOf, roleId, test } from './bot-fixture.js';
 
 const EPHEMERAL = 64;
@@ -23,9 +24,7 @@ describe('the interaction handler turns Discord failures into replies and keeps 
     const put = double.calls.find((call) => call.method === 'PUT');
     expect(put?.status).toBe(403);
     expect(double.guild.member(userId)?.roles).not.toContain(valheim);
-    await expect
-      .poll(() => logs.find((r) => r.msg === 'interaction'))
-      .toMatchObject({ outcome: 'forbidden' });
+    await expect.poll(() => logs.find(isInteractionLine)).toMatchObject({ outcome: 'forbidden' });
     expect(
       logs.find((r) => r.level === 40 && String(r.msg).includes('missing permissions')),
     ).toMatchObject({
@@ -58,9 +57,7 @@ describe('the interaction handler turns Discord failures into replies and keeps 
     expect(statuses).toHaveLength(4);
     expect(statuses.every((status) => status >= 500)).toBe(true);
     expect(double.guild.member(userId)?.roles).not.toContain(valheim);
-    await expect
-      .poll(() => logs.find((r) => r.msg === 'interaction'))
-      .toMatchObject({ outcome: 'error' });
+    await expect.poll(() => logs.find(isInteractionLine)).toMatchObject({ outcome: 'error' });
   });
 
   test('GIVEN a malformed /role add without its required name THEN an apology, and the bot keeps serving', async ({
@@ -119,16 +116,18 @@ describe('the interaction handler turns Discord failures into replies and keeps 
       options: { name: 'va' },
       autocomplete: true,
     });
-    await expect.poll(() => logs.filter((r) => r.msg === 'interaction')).toHaveLength(2);
-    const [command, autocomplete] = logs.filter((r) => r.msg === 'interaction');
+    await expect.poll(() => logs.filter(isInteractionLine)).toHaveLength(2);
+    const [command, autocomplete] = logs.filter(isInteractionLine);
     expect(command).toMatchObject({
       level: 30,
+      msg: expect.stringMatching(/^\/role add rejected in \d+ ms$/),
       type: 'command',
       command: '/role add',
       outcome: 'rejected',
     });
     expect(autocomplete).toMatchObject({
       level: 30,
+      msg: expect.stringMatching(/^\/role add autocomplete ok in \d+ ms$/),
       type: 'autocomplete',
       command: '/role add',
       outcome: 'ok',

@@ -1,5 +1,6 @@
 import { describe, expect } from 'vitest';
 import { DISCORD_ERRORS } from '../../src/demo/double/discord-errors.js';
+import { isInteractionLine } from '../support/interaction-line.js';
 import { addRoleToNewcomer, memberWhere, replyOf, roleId, test } from './bot-fixture.js';
 
 const EPHEMERAL = 64;
@@ -77,7 +78,7 @@ describe('/role add and /role remove through discord.js and the Discord double',
       [404],
     );
     await expect
-      .poll(() => logs.find((record) => record.msg === 'interaction'))
+      .poll(() => logs.find(isInteractionLine))
       .toMatchObject({ command: '/role add', outcome: 'rejected' });
     expect(logs.filter((record) => record.msg === 'command failed')).toEqual([]);
   });

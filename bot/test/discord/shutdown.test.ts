@@ -2,6 +2,7 @@ import { SpanStatusCode } from '@opentelemetry/api';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { NO_FAILURES } from '../../src/demo/index.js';
 import { ATTR } from '../../src/telemetry/semconv.js';
+import { isInteractionLine } from '../support/interaction-line.js';
 import {
   type InMemoryTelemetry,
   startInMemoryTelemetry,
@@ -69,7 +70,7 @@ test('GIVEN an interaction in flight WHEN the bot stops THEN it is answered firs
   // Counted and traced as a command the bot failed to serve: not the member's doing.
   expect(
     logs
-      .filter((record) => record.msg === 'interaction' && record.type === 'command')
+      .filter((record) => isInteractionLine(record) && record.type === 'command')
       .map((r) => [r.command, r.outcome]),
   ).toEqual([
     ['/help', 'error'],

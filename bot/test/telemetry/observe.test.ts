@@ -6,6 +6,7 @@ import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { HistogramMetricData } from '@opentelemetry/sdk-metrics';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { interactionMessage } from '../../src/telemetry/interaction-message.js';
 import {
   observeAutocomplete,
   observeCommand,
@@ -14,6 +15,7 @@ import {
   recordRoleChange,
 } from '../../src/telemetry/observe.js';
 import { hashUserId } from '../../src/telemetry/privacy.js';
+import { DISCORD_PEER_SERVICE } from '../../src/telemetry/rest-span-hooks.js';
 import {
   ATTR,
   DURATION_BUCKETS_SECONDS,
@@ -99,7 +101,7 @@ describe('GIVEN /role add of a manageable role', () => {
     expect(lookup.spanContext().traceId).toBe(span.spanContext().traceId);
   });
 
-  test('THEN the Discord REST call is a child CLIENT span without the interaction token', async () => {
+  test('THEN the Discord REST call is a child CLIENT span to the peer service `discord`, without the interaction token', async () => {
     let traceId = '';
     await observeCommand(meta, async () => {
       traceId = trace.getActiveSpan()?.spanContext().traceId ?? '';
@@ -115,6 +117,8 @@ describe('GIVEN /role add of a manageable role', () => {
     const server = only(spans, '/role add');
     const client = only(spans, 'POST /api/v10/interactions/{id}/{token}/callback');
     expect(client.kind).toBe(SpanKind.CLIENT);
+    // The demo's double is 127.0.0.1, Discord is discord.com: the service graph names both `discord`.
+    expect(client.attributes['peer.service']).toBe(DISCORD_PEER_SERVICE);
     expect(client.parentSpanContext?.spanId).toBe(server.spanContext().spanId);
     expect(JSON.stringify(client.attributes)).not.toContain(TOKEN);
     expect(client.attributes['url.path']).toBe(
@@ -271,7 +275,9 @@ describe('logs', () => {
       },
     });
     const logger = pino({ name: 'roboshpee' }, sink);
-    const stop = onInteractionObserved((summary) => logger.info(summary, 'interaction'));
+    const stop = onInteractionObserved((summary) =>
+      logger.info(summary, interactionMessage(summary)),
+    );
     try {
       await observeCommand(meta, async (scope) => {
         scope.setRole('Valheim', MANAGEABLE);
@@ -284,7 +290,8 @@ describe('logs', () => {
     const traceId = span.spanContext().traceId;
 
     const parsed = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(parsed.map((line) => line.msg)).toEqual(["Added role 'Valheim' to user", 'interaction']);
+    const body = expect.stringMatching(/^\/role add ok in \d+ ms$/);
+    expect(parsed.map((line) => line.msg)).toEqual(["Added role 'Valheim' to user", body]);
     for (const line of parsed) expect(line.trace_id).toBe(traceId);
     expect(parsed[1]).toMatchObject({
       command: '/role add',
@@ -295,10 +302,9 @@ describe('logs', () => {
     expect(typeof parsed[1]?.durationMs).toBe('number');
 
     const records = otel.logs.getFinishedLogRecords();
-    expect(records.map((record) => record.body)).toEqual([
-      "Added role 'Valheim' to user",
-      'interaction',
-    ]);
+    expect(records.map((record) => record.body)).toEqual(["Added role 'Valheim' to user", body]);
+    // The body is text; every field stays a structured attribute beside it.
+    expect(records[1]?.attributes).toMatchObject({ command: '/role add', outcome: 'ok' });
     for (const record of records) expect(record.spanContext?.traceId).toBe(traceId);
   });
 });

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DataPointType, type MetricData } from '@opentelemetry/sdk-metrics';
+import { DataPointType, type MetricData, type ScopeMetrics } from '@opentelemetry/sdk-metrics';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { RUNTIME_METRICS, type RuntimeInstrumentKind } from '../../src/telemetry/semconv.js';
 import { type InMemoryTelemetry, startInMemoryTelemetry } from './support/in-memory-telemetry.js';
@@ -16,6 +16,7 @@ const SHAPE_OF: Record<RuntimeInstrumentKind, { type: DataPointType; monotonic?:
 
 let otel: InMemoryTelemetry;
 let emitted: MetricData[];
+let scopes: ScopeMetrics[];
 
 beforeAll(async () => {
   otel = startInMemoryTelemetry();
@@ -33,7 +34,8 @@ beforeAll(async () => {
   await otel.collect();
   // Utilization and rates need two observations some time apart.
   await new Promise((resolve) => setTimeout(resolve, 300));
-  emitted = await otel.collect();
+  scopes = await otel.collectScopes();
+  emitted = scopes.flatMap((scope) => scope.metrics);
 });
 
 afterAll(() => otel.stop());
@@ -50,3 +52,13 @@ test.each(Object.entries(RUNTIME_METRICS))('%s is emitted as declared', (_key, d
   const keys = new Set(metric?.dataPoints.flatMap((point) => Object.keys(point.attributes)));
   expect([...keys].sort()).toEqual([...declared.attributes].sort());
 });
+
+test.each(Object.entries(RUNTIME_METRICS))(
+  '%s comes from the package it is declared to come from',
+  (_key, declared) => {
+    const from = scopes
+      .filter((scope) => scope.metrics.some((metric) => metric.descriptor.name === declared.name))
+      .map((scope) => scope.scope.name);
+    expect(from).toEqual([declared.source]);
+  },
+);

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { ATTR, METRICS, RUNTIME_METRICS } from '../../src/telemetry/semconv.js';
+import { isInteractionLine } from '../support/interaction-line.js';
 import { buildBot, DemoBot } from './support/demo-bot.js';
 import { OtlpReceiver, type ReceivedMetric } from './support/otlp-receiver.js';
 
@@ -107,7 +108,7 @@ describe('GIVEN the demo bot exporting to a receiver', () => {
       const ofTrace = receiver.logs.filter((record) => record.traceId === traceId);
       expect(ofTrace.map((record) => record.body)).toEqual(
         expect.arrayContaining([
-          'interaction',
+          expect.stringMatching(/^\/role add ok in \d+ ms$/),
           expect.stringMatching(/^Added role 'Valheim' to user/),
         ]),
       );
@@ -115,7 +116,7 @@ describe('GIVEN the demo bot exporting to a receiver', () => {
     });
     for (const record of records) expect(record.resource).toEqual(resource);
     const interactionLine = bot.lines.find(
-      (line) => line.msg === 'interaction' && line.trace_id === traceId,
+      (line) => isInteractionLine(line) && line.trace_id === traceId,
     );
     expect(interactionLine).toMatchObject({ command: '/role add', outcome: 'ok' });
     expect(interactionLine?.durationMs).toEqual(expect.any(Number));
@@ -207,7 +208,7 @@ describe('GIVEN telemetry that would only be exported minutes later', () => {
       ).toContain('/role add');
       expect(
         receiver.logs.filter((record) => record.traceId === traceId).map((record) => record.body),
-      ).toContain('interaction');
+      ).toContainEqual(expect.stringMatching(/^\/role add ok in \d+ ms$/));
       expect(latest(receiver.metrics, METRICS.commands.name)?.points).toContainEqual({
         attributes: { [ATTR.command]: '/role add', [ATTR.outcome]: 'ok' },
         value: 1,
@@ -235,7 +236,7 @@ describe('GIVEN the per-deployment switches', () => {
       await waitFor(() =>
         expect(receiver.spans.some((span) => span.traceId === traceId)).toBe(true),
       );
-      expect(bot.lines.find((line) => line.msg === 'interaction')?.trace_id).toBe(traceId);
+      expect(bot.lines.find(isInteractionLine)?.trace_id).toBe(traceId);
       // Metrics (exported every second) prove the exporters ran; logs never went.
       await waitFor(() => expect(receiver.metrics.length).toBeGreaterThan(0));
       expect(receiver.logs).toEqual([]);
@@ -257,7 +258,7 @@ describe('GIVEN the per-deployment switches', () => {
       expect(traceId).toBeNull();
       await new Promise((resolve) => setTimeout(resolve, 2000));
       expect([receiver.spans, receiver.metrics, receiver.logs]).toEqual([[], [], []]);
-      expect(bot.lines.find((line) => line.msg === 'interaction')).not.toHaveProperty('trace_id');
+      expect(bot.lines.find(isInteractionLine)).not.toHaveProperty('trace_id');
     } finally {
       await bot.stop('SIGKILL');
     }

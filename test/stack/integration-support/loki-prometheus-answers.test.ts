@@ -8,7 +8,7 @@ import { parseExemplars, parseQueryResult } from '../../integration/support/prom
  * pkg/loghttp/entry.go (the categorized third element). The trace id is the W3C example's.
  */
 const LINE =
-  '{"level":30,"msg":"interaction","command":"/role add","outcome":"ok","trace_id":"4bf92f3577b34da6a3ce929d0e0e4736"}';
+  '{"level":30,"msg":"/role add ok in 12 ms","command":"/role add","outcome":"ok","trace_id":"4bf92f3577b34da6a3ce929d0e0e4736"}';
 
 const LOKI_DEFAULT = {
   status: 'success',

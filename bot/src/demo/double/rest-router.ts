@@ -39,7 +39,7 @@ export type RouteMatch =
 /**
  * A method + path table over the API version prefix. Templates are Discord's own route
  * notation (`/guilds/:guild/roles`): `:name` takes one path segment, anything else must
- * match exactly. (URLPattern would do, but Node 22, which `engines` allows, lacks it.)
+ * match exactly. (URLPattern would do; this needs nothing newer than Node 22.)
  */
 export class RestRouter {
   readonly #prefix: string;

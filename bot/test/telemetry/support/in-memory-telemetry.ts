@@ -4,6 +4,7 @@ import {
   AggregationTemporality,
   InMemoryMetricExporter,
   type MetricData,
+  type ScopeMetrics,
 } from '@opentelemetry/sdk-metrics';
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace';
 import type { DeliveryReporter } from '../../../src/telemetry/delivery-health.js';
@@ -18,6 +19,8 @@ export interface InMemoryTelemetry {
   flush(): Promise<void>;
   /** Every metric of the latest collection, after a flush. */
   collect(): Promise<MetricData[]>;
+  /** The same, by instrumentation scope (an instrumentation's scope is its package name). */
+  collectScopes(): Promise<ScopeMetrics[]>;
   stop(): Promise<void>;
 }
 
@@ -34,17 +37,18 @@ export function startInMemoryTelemetry(env: Record<string, string> = {}): InMemo
     reporter: silent,
     exporters: { spans, metrics: metricExporter, logs: logExporter },
   });
+  const collectScopes = async (): Promise<ScopeMetrics[]> => {
+    metricExporter.reset();
+    await telemetry.forceFlush();
+    return metricExporter.getMetrics().at(-1)?.scopeMetrics ?? [];
+  };
   return {
     spans,
     logs: logExporter,
     telemetry,
     flush: () => telemetry.forceFlush(),
-    collect: async () => {
-      metricExporter.reset();
-      await telemetry.forceFlush();
-      const latest = metricExporter.getMetrics().at(-1);
-      return latest?.scopeMetrics.flatMap((scope) => scope.metrics) ?? [];
-    },
+    collect: async () => (await collectScopes()).flatMap((scope) => scope.metrics),
+    collectScopes,
     stop: async () => {
       await telemetry.shutdown();
       for (const api of [trace, metrics, logs, context, propagation]) api.disable();

@@ -9,6 +9,7 @@ export default defineConfig({
       'dashboards/test/**/*.test.ts',
       'test/stack/**/*.test.ts',
       'test/nix/**/*.test.ts',
+      'test/kubernetes/**/*.test.ts',
     ],
     testTimeout: 20_000,
   },

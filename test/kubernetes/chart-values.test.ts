@@ -1,11 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { parseDocument } from 'yaml';
+import { LOKI, MIMIR, TEMPO } from '../../dashboards/src/datasources.js';
 import { OBJECT_STORAGE_CONFIGS } from '../../scripts/object-storage/configs.js';
 import { KUBERNETES_DIR } from '../support/deploy-files.js';
-import { dig } from '../support/parsed-document.js';
+import { asArray, dig } from '../support/parsed-document.js';
 import { readRepoFile, readRepoYaml } from '../support/repo.js';
 import { SERVICE_CONFIGS } from '../support/stack-files.js';
 import {
+  GRAFANA_KEYS,
   MIMIR_DISTRIBUTED_KEYS,
   TEMPO_DISTRIBUTED_KEYS,
   unknownChartKeys,
@@ -29,6 +31,7 @@ describe('chart versions', () => {
     ['loki', 'grafana-community/loki --version 18.11.0'],
     ['tempo-distributed', 'grafana-community/tempo-distributed --version 3.3.0'],
     ['mimir-distributed', 'grafana/mimir-distributed --version 6.2.0'],
+    ['grafana', 'grafana-community/grafana --version 12.11.1'],
   ])('values/%s.yaml installs the pinned chart: %s', (chart, install) => {
     expect(readRepoFile(valuesFile(chart))).toContain(`helm install ${chart.split('-')[0]}`);
     expect(readRepoFile(valuesFile(chart))).toContain(install);
@@ -72,6 +75,7 @@ describe('values against the charts’ own schemas', () => {
   test.each([
     ['tempo-distributed', TEMPO_DISTRIBUTED_KEYS],
     ['mimir-distributed', MIMIR_DISTRIBUTED_KEYS],
+    ['grafana', GRAFANA_KEYS],
   ] as const)('values/%s.yaml sets only keys of the chart’s default values', (chart, keys) => {
     expect(unknownChartKeys(values(chart), keys)).toEqual([]);
   });
@@ -131,5 +135,19 @@ describe('the charts keep the local configs’ decisions', () => {
     expect(dig(chart, 'metricsGenerator', 'config', 'registry')).toEqual(
       dig(tempo, 'metrics_generator', 'registry'),
     );
+  });
+});
+
+describe('Grafana in the cluster', () => {
+  test('has the datasources the dashboards and alert rules name, by uid and type', () => {
+    const provisioned = asArray(
+      dig(values('grafana'), 'datasources', 'datasources.yaml', 'datasources'),
+    ).map((datasource) => ({ type: dig(datasource, 'type'), uid: dig(datasource, 'uid') }));
+    expect(provisioned).toEqual([MIMIR, LOKI, TEMPO].map(({ type, uid }) => ({ type, uid })));
+  });
+
+  test('loads dashboards and alert rules from ConfigMaps (the sidecars)', () => {
+    expect(dig(values('grafana'), 'sidecar', 'dashboards', 'enabled')).toBe(true);
+    expect(dig(values('grafana'), 'sidecar', 'alerts', 'enabled')).toBe(true);
   });
 });

@@ -10,6 +10,7 @@ export default defineConfig({
       'test/stack/**/*.test.ts',
       'test/nix/**/*.test.ts',
       'test/tooling/**/*.test.ts',
+      'test/kubernetes/**/*.test.ts',
     ],
     testTimeout: 20_000,
   },

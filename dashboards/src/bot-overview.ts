@@ -23,7 +23,7 @@ import {
   botSpanMetricSelector,
   botStreamSelector,
 } from './selectors.js';
-import { environmentVariable, instanceVariable } from './variables.js';
+import { environmentVariable, instanceVariable, shardVariable } from './variables.js';
 
 const command = BOT_LABEL.command;
 const outcome = BOT_LABEL.outcome;
@@ -195,14 +195,14 @@ const discord = [
   metricsTimeseries(
     {
       title: 'Gateway ping',
-      description: 'Heartbeat round trip to the Discord gateway, per instance.',
+      description: 'Heartbeat round trip to the Discord gateway, per instance and shard.',
       unit: 's',
       width: 8,
     },
     [
       {
-        expr: `max by (instance) (${BOT_METRIC.gatewayPing}${botSelector()})`,
-        legend: '{{instance}}',
+        expr: `max by (instance, ${BOT_LABEL.shard}) (${BOT_METRIC.gatewayPing}${botSelector(`${BOT_LABEL.shard}=~"$shard"`)})`,
+        legend: `{{instance}} shard {{${BOT_LABEL.shard}}}`,
       },
     ],
     thresholds({ value: 0.25, color: 'yellow' }, { value: 1, color: 'red' }),
@@ -266,7 +266,8 @@ export function botOverview(): Dashboard {
     'What the bot does and how well: commands (rate, errors, latency), roles, Discord API health, error logs and traces.',
   )
     .withVariable(environmentVariable)
-    .withVariable(instanceVariable);
+    .withVariable(instanceVariable)
+    .withVariable(shardVariable);
   return withRows(builder, {
     Commands: commandRed,
     Roles: roles,

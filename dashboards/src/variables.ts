@@ -3,7 +3,7 @@ import {
   VariableRefresh,
   VariableSort,
 } from '@grafana/grafana-foundation-sdk/dashboard';
-import { BOT_SERVICE } from './bot-series.js';
+import { BOT_LABEL, BOT_METRIC, BOT_SERVICE } from './bot-series.js';
 import { MIMIR } from './datasources.js';
 
 function botLabelVariable(name: string, label: string, query: string): QueryVariableBuilder {
@@ -32,4 +32,14 @@ export const instanceVariable = botLabelVariable(
   'instance',
   'Instance',
   `label_values({job="${BOT_SERVICE}", deployment_environment_name=~"$environment"}, instance)`,
+);
+
+/**
+ * The gateway shard (`discord.shard.id`). Only the gateway ping carries it as a label: one
+ * process holds all shards under internal sharding, so the other series cannot be split.
+ */
+export const shardVariable = botLabelVariable(
+  'shard',
+  'Shard',
+  `label_values(${BOT_METRIC.gatewayPing}{job="${BOT_SERVICE}", deployment_environment_name=~"$environment", instance=~"$instance"}, ${BOT_LABEL.shard})`,
 );

@@ -39,7 +39,19 @@ describe('dashboards', () => {
       .map((dashboard) => [dashboard.file, dashboard.json] as const),
   )('%s can be filtered by environment and instance', (_file, json) => {
     const names = asArray(dig(json, 'templating', 'list')).map((variable) => dig(variable, 'name'));
-    expect(names).toEqual(['environment', 'instance']);
+    expect(names.slice(0, 2)).toEqual(['environment', 'instance']);
+  });
+
+  it('bot-overview.json splits the gateway ping by shard, with a shard variable', () => {
+    const overview = dashboards.find((dashboard) => dashboard.file === 'bot-overview.json');
+    const names = asArray(dig(overview?.json, 'templating', 'list')).map((variable) =>
+      dig(variable, 'name'),
+    );
+    expect(names).toContain('shard');
+    const ping = panels.find(([where]) => where.endsWith('"Gateway ping"'))?.[1];
+    const expr = String(dig(asArray(dig(ping, 'targets'))[0], 'expr'));
+    expect(expr).toContain('by (instance, discord_shard_id)');
+    expect(expr).toContain('discord_shard_id=~"$shard"');
   });
 });
 

@@ -125,9 +125,11 @@ function metaOf(
   interaction: ChatInputCommandInteraction | AutocompleteInteraction,
 ): InteractionMeta {
   const subcommand = interaction.options.getSubcommand(false);
+  const shardId = interaction.guild?.shardId;
   return {
     command: interaction.commandName,
     ...(subcommand === null ? {} : { subcommand }),
+    ...(shardId === undefined ? {} : { shardId }),
     guildId: interaction.guildId,
     userId: interaction.user.id,
   };

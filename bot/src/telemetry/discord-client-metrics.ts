@@ -16,7 +16,7 @@ export interface DiscordClientWatchOptions {
 }
 
 /**
- * Discord-client-level metrics: gateway ping, REST errors and rate limits by route class,
+ * Discord-client-level metrics: gateway ping per shard, REST errors and rate limits by route class,
  * members per manageable role. Call once after creating the client (before or after login);
  * the returned function stops watching.
  */
@@ -28,8 +28,10 @@ export function watchDiscordClient(client: Client, options: DiscordClientWatchOp
   const roleMembers = observableGaugeFrom(meter, METRICS.roleMembers);
 
   const observePing = (result: ObservableResult) => {
-    // discord.js reports -1 until the first heartbeat is acknowledged.
-    if (client.ws.ping >= 0) result.observe(client.ws.ping / 1000);
+    for (const shard of client.ws.shards.values()) {
+      // discord.js reports -1 until the shard's first heartbeat is acknowledged.
+      if (shard.ping >= 0) result.observe(shard.ping / 1000, { [ATTR.shard]: shard.id });
+    }
   };
   const observeRoleMembers = (result: ObservableResult) => {
     const members = new Map<string, number>();

@@ -14,6 +14,8 @@ export interface InteractionMeta {
   readonly command: string;
   readonly subcommand?: string;
   readonly guildId: string | null;
+  /** The gateway shard the interaction came in on; absent outside a guild. */
+  readonly shardId?: number;
   /** The Discord user id: hashed or dropped per ROBOSHPEE_USER_IDS, never recorded as is. */
   readonly userId: string;
 }
@@ -108,6 +110,7 @@ async function observeInteraction<T>(
   const attributes: Attributes = { [ATTR.command]: command, [ATTR.interactionType]: type };
   if (meta.subcommand !== undefined) attributes[ATTR.subcommand] = meta.subcommand;
   if (meta.guildId !== null) attributes[ATTR.guild] = meta.guildId;
+  if (meta.shardId !== undefined) attributes[ATTR.shard] = meta.shardId;
   if (user !== undefined) attributes[ATTR.user] = user;
   const spanName = type === 'command' ? command : `${command} autocomplete`;
 

@@ -18,6 +18,12 @@ export const ATTR = {
   status: 'http.response.status_code',
   /** `command` or `autocomplete`: which kind of interaction a span answers. */
   interactionType: 'discord.interaction.type',
+  /**
+   * The gateway shard (0-based) a guild's events arrive on. One process may hold several
+   * shards (discord.js internal sharding), so this is per span and per data point, not a
+   * resource attribute.
+   */
+  shard: 'discord.shard.id',
 } as const;
 
 /** Span names besides the interaction spans (which are named after the command). */
@@ -93,8 +99,8 @@ export const METRICS = {
     name: 'roboshpee.gateway.ping',
     kind: 'observableGauge',
     unit: 's',
-    description: 'Heartbeat round trip to the Discord gateway.',
-    attributes: [],
+    description: 'Heartbeat round trip to the Discord gateway, per shard.',
+    attributes: [ATTR.shard],
   },
   discordApiErrors: {
     name: 'roboshpee.discord.api.errors',

@@ -116,15 +116,20 @@ test('no gateway ping is reported before the gateway has answered a heartbeat', 
   expect(ping?.dataPoints ?? []).toEqual([]);
 });
 
-test('the gateway ping is reported in seconds once shards have measured it', async () => {
-  // Stands in for a shard whose heartbeat was acknowledged after 42 ms.
-  const shards = client.ws.shards as unknown as Map<number, { ping: number }>;
-  shards.set(0, { ping: 42 });
+test('the gateway ping is reported in seconds per shard, once that shard has measured it', async () => {
+  // Stand in for two shards of one process: shard 0's heartbeat was acknowledged after
+  // 42 ms, shard 1 has not had an answer yet.
+  const shards = client.ws.shards as unknown as Map<number, { id: number; ping: number }>;
+  shards.set(0, { id: 0, ping: 42 });
+  shards.set(1, { id: 1, ping: -1 });
   try {
     const ping = metricNamed(await otel.collect(), METRICS.gatewayPing.name);
     expect(ping.descriptor.unit).toBe('s');
-    expect(ping.dataPoints.map((point) => point.value)).toEqual([0.042]);
+    expect(ping.dataPoints.map((point) => [point.attributes, point.value])).toEqual([
+      [{ [ATTR.shard]: 0 }, 0.042],
+    ]);
   } finally {
     shards.delete(0);
+    shards.delete(1);
   }
 });

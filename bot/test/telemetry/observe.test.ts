@@ -60,7 +60,7 @@ beforeEach(() => {
   received.length = 0;
 });
 
-const meta = { command: '/role add', subcommand: 'add', guildId: GUILD, userId: USER };
+const meta = { command: '/role add', subcommand: 'add', guildId: GUILD, shardId: 3, userId: USER };
 
 async function finishedSpans(): Promise<ReadableSpan[]> {
   await otel.flush();
@@ -74,7 +74,7 @@ function only(spans: readonly ReadableSpan[], name: string): ReadableSpan {
 }
 
 describe('GIVEN /role add of a manageable role', () => {
-  test('THEN one SERVER span named after the command carries command, guild, hashed user, role and outcome', async () => {
+  test('THEN one SERVER span named after the command carries command, guild, shard, hashed user, role and outcome', async () => {
     await observeCommand(meta, async (scope) => {
       const role = observeRoleLookup(() => 'Valheim');
       scope.setRole(role, MANAGEABLE);
@@ -88,6 +88,7 @@ describe('GIVEN /role add of a manageable role', () => {
       [ATTR.command]: '/role add',
       [ATTR.subcommand]: 'add',
       [ATTR.guild]: GUILD,
+      [ATTR.shard]: 3,
       [ATTR.user]: hashUserId(USER),
       [ATTR.role]: 'Valheim',
       [ATTR.outcome]: 'ok',

@@ -78,6 +78,8 @@ describe('GIVEN the demo bot exporting to a receiver', () => {
         [ATTR.subcommand]: 'add',
         [ATTR.outcome]: 'ok',
         [ATTR.role]: 'Valheim',
+        // The double's gateway recommends one shard: the demo guild is on shard 0.
+        [ATTR.shard]: 0,
       },
     });
     expect(root?.attributes[ATTR.user]).toMatch(/^[0-9a-f]{16}$/);

@@ -1,0 +1,121 @@
+import { describe, expect, test } from 'vitest';
+import { parseDocument } from 'yaml';
+import { OBJECT_STORAGE_CONFIGS } from '../../scripts/object-storage/configs.js';
+import { applyMergePatch } from '../../scripts/object-storage/merge-patch.js';
+import { loadCompose, serviceNamed } from '../support/compose.js';
+import { loadComposeOverride } from '../support/compose-override.js';
+import { OBJECT_STORAGE_COMPOSE } from '../support/deploy-files.js';
+import { dig } from '../support/parsed-document.js';
+import { readRepoFile, readRepoYaml, repoFileExists } from '../support/repo.js';
+import { composeSchemaErrors } from './compose-schema.js';
+
+const override = loadComposeOverride(OBJECT_STORAGE_COMPOSE);
+const base = loadCompose();
+const backends = Object.entries(OBJECT_STORAGE_CONFIGS);
+
+describe('applyMergePatch (RFC 7386 on YAML documents)', () => {
+  test('merges mappings, replaces scalars and lists, deletes on null, keeps comments', () => {
+    const target = parseDocument(
+      '# why a\na: 1\nb:\n  # why keep\n  keep: x\n  drop: y\nlist: [1, 2]\n',
+    );
+    applyMergePatch(target, parseDocument('b:\n  drop: null\n  # why new\n  new: z\nlist: [3]\n'));
+    expect(target.toJS()).toEqual({ a: 1, b: { keep: 'x', new: 'z' }, list: [3] });
+    expect(String(target)).toContain('# why a');
+    expect(String(target)).toContain('# why keep');
+    expect(String(target)).toContain('# why new');
+  });
+
+  test('a patch that is not a mapping is refused', () => {
+    expect(() => applyMergePatch(parseDocument('a: 1'), parseDocument('- a'))).toThrow(
+      'a merge patch must be a YAML mapping applied to a YAML mapping',
+    );
+  });
+});
+
+describe.each(backends)('the %s object-storage config', (name, files) => {
+  const config = readRepoYaml(files.output);
+
+  test('stores in the S3 bucket and nowhere on the local disk', () => {
+    const text = readRepoFile(files.output);
+    expect(text).not.toMatch(/\bfilesystem:|\blocal:\n/);
+    const backend =
+      dig(config, 'storage', 'trace', 'backend') ??
+      dig(config, 'blocks_storage', 'backend') ??
+      dig(config, 'schema_config', 'configs', '0', 'object_store');
+    expect(backend, `${name}: its storage backend`).toBe('s3');
+  });
+
+  test('reads endpoint and credentials from the environment, never from the file', () => {
+    const variables = [...readRepoFile(files.output).matchAll(/\$\{([A-Z0-9_]+)\}/g)].map(
+      (match) => match[1],
+    );
+    expect(new Set(variables)).toEqual(
+      new Set(['S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_INSECURE']),
+    );
+  });
+
+  test(`runs in ${OBJECT_STORAGE_COMPOSE} in place of the local config, with the variables set`, () => {
+    const service = serviceNamed(override.compose, name);
+    const local = serviceNamed(base, name);
+    const localConfig = local.mounts.find((mount) => mount.source === `./${files.base}`);
+    const mounted = service.mounts.find((mount) => mount.source === `./${files.output}`);
+    expect(mounted?.target, `${name}: where the generated config is mounted`).toBe(
+      localConfig?.target,
+    );
+    expect(service.command).toContain('-config.expand-env=true');
+    expect(service.command).toContain(`-config.file=${localConfig?.target}`);
+    for (const variable of ['S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY']) {
+      expect(service.environment[variable], `${name}: ${variable}`).toMatch(/./);
+    }
+    expect(service.dependsOn['minio-buckets']).toBe('service_completed_successfully');
+  });
+
+  test('keeps its working files apart from the local-disk stack (same path, other volume)', () => {
+    const service = serviceNamed(override.compose, name);
+    const local = serviceNamed(base, name);
+    const localStore = local.mounts.find((mount) => mount.type === 'volume');
+    const store = service.mounts.find((mount) => mount.target === localStore?.target);
+    expect(store?.type).toBe('volume');
+    expect(store?.source).not.toBe(localStore?.source);
+    expect(override.raw.volumes).toHaveProperty(String(store?.source));
+  });
+});
+
+describe(OBJECT_STORAGE_COMPOSE, () => {
+  test('validates against the Compose specification schema', () => {
+    expect(composeSchemaErrors(override.raw)).toEqual([]);
+  });
+
+  test('pins MinIO and mc to release tags', () => {
+    const images = ['minio', 'minio-buckets'].map(
+      (name) => serviceNamed(override.compose, name).image,
+    );
+    for (const image of images) expect(image).toMatch(/:RELEASE\.\d{4}-\d\d-\d\dT[\d-]+Z$/);
+  });
+
+  test('creates every bucket the configs name, and no other', () => {
+    const configs = backends.map(([, files]) => readRepoYaml(files.output));
+    const named = [
+      dig(configs[0], 'storage', 'trace', 's3', 'bucket'),
+      dig(configs[1], 'common', 'storage', 's3', 'bucketnames'),
+      dig(configs[2], 'blocks_storage', 's3', 'bucket_name'),
+      dig(configs[2], 'ruler_storage', 's3', 'bucket_name'),
+    ];
+    const script = serviceNamed(override.compose, 'minio-buckets').entrypoint.join(' ');
+    const created = [...script.matchAll(/\bstack\/([a-z0-9-]+)/g)].map((match) => match[1]);
+    expect(created.sort()).toEqual(named.map(String).sort());
+  });
+
+  test('publishes only on loopback', () => {
+    const ports = override.compose.services.flatMap((service) => service.ports);
+    expect(ports.map((port) => port.hostIp)).toEqual(ports.map(() => '127.0.0.1'));
+  });
+
+  test('every mounted file exists', () => {
+    const sources = override.compose.services
+      .flatMap((service) => service.mounts)
+      .filter((mount) => mount.type === 'bind')
+      .map((mount) => String(mount.source).slice(2));
+    expect(sources.filter((source) => !repoFileExists(source))).toEqual([]);
+  });
+});

@@ -29,21 +29,25 @@ export async function detectContainerRuntime(): Promise<RuntimeAvailability> {
 }
 
 /**
- * Makes sure each image is present, pulling it when not. Answers the skip reason for the
- * first image that is missing and cannot be pulled (offline, or a tag that does not exist),
- * or undefined when all are there.
+ * Makes sure each image is present, pulling it when not. Answers the skip reason naming every
+ * image that is missing and cannot be pulled (offline, or a tag that does not exist), or
+ * undefined when all are there.
  */
 export async function missingImage(images: readonly string[]): Promise<string | undefined> {
   const client = await getContainerRuntimeClient();
+  const missing: string[] = [];
+  let firstDetail = '';
   for (const image of images) {
     const name = ImageName.fromString(image);
     if (await client.image.exists(name)) continue;
     try {
       await client.image.pull(name);
     } catch (error) {
-      const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
-      return `image ${image} missing and not pullable (${detail})`;
+      missing.push(image);
+      firstDetail ||= error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
     }
   }
-  return undefined;
+  if (missing.length === 0) return undefined;
+  const which = missing.length === 1 ? `image ${missing[0]}` : `images ${missing.join(', ')}`;
+  return `${which} missing and not pullable (${firstDetail})`;
 }

@@ -193,11 +193,22 @@ export class OtlpReceiver {
     server.addService(exportService('logs.v1.LogsService'), {
       Export: handler(decodeLogs, this.logs),
     });
-    this.#port = await new Promise<number>((resolve, reject) =>
-      server.bindAsync(`${host}:${port}`, ServerCredentials.createInsecure(), (error, bound) =>
-        error ? reject(error) : resolve(bound),
-      ),
-    );
+    const bind = () =>
+      new Promise<number>((resolve, reject) =>
+        server.bindAsync(`${host}:${port}`, ServerCredentials.createInsecure(), (error, bound) =>
+          error ? reject(error) : resolve(bound),
+        ),
+      );
+    // A restart on the same port (an outage's end) can find the old socket not yet released.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        this.#port = await bind();
+        break;
+      } catch (error) {
+        if (port === 0 || attempt >= 30 || !String(error).includes('EADDRINUSE')) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
     this.#server = server;
     return this;
   }

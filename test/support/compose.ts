@@ -1,3 +1,4 @@
+import { goDurationSeconds } from './go-duration.js';
 import { isRecord, topLevelMapping } from './parsed-document.js';
 import { readRepoYaml } from './repo.js';
 import { COMPOSE_FILE } from './stack-files.js';
@@ -40,6 +41,8 @@ export interface ComposeService {
   readonly memoryLimitBytes: number | undefined;
   readonly healthcheck: Readonly<Record<string, unknown>> | undefined;
   readonly dependsOn: Readonly<Record<string, string>>;
+  /** stop_grace_period in seconds; undefined when unset (compose then waits 10 s). */
+  readonly stopGracePeriodSeconds: number | undefined;
 }
 
 export interface Compose {
@@ -190,6 +193,10 @@ function serviceOf(name: string, spec: Record<string, unknown>, env: Environment
     memoryLimitBytes: memoryLimitOf(spec),
     healthcheck: isRecord(spec.healthcheck) ? spec.healthcheck : undefined,
     dependsOn: dependsOnOf(spec.depends_on),
+    stopGracePeriodSeconds:
+      typeof spec.stop_grace_period === 'string'
+        ? goDurationSeconds(spec.stop_grace_period)
+        : undefined,
   };
 }
 

@@ -34,7 +34,12 @@ export interface ComposeService {
   /** Container ports the service publishes. */
   readonly publishedPorts: readonly number[];
   readonly hasHealthcheck: boolean;
+  /** How long `docker compose stop` waits before SIGKILL: stop_grace_period, else compose's 10 s. */
+  readonly stopGraceMs: number;
 }
+
+/** Compose's stop grace period when a service sets none. */
+const COMPOSE_STOP_GRACE_SECONDS = 10;
 
 function composeOf(composeYaml: string, env: Environment): Compose {
   return parseCompose(topLevelMapping(parse(composeYaml), COMPOSE_FILE), env);
@@ -66,6 +71,7 @@ export function composeService(
     volumeTargets: service.mounts.filter((m) => m.type === 'volume').map((m) => m.target),
     publishedPorts: service.ports.map((port) => port.target),
     hasHealthcheck: service.healthcheck !== undefined && service.healthcheck.disable !== true,
+    stopGraceMs: (service.stopGracePeriodSeconds ?? COMPOSE_STOP_GRACE_SECONDS) * 1000,
   };
 }
 

@@ -1,12 +1,19 @@
 import * as alerting from '@grafana/grafana-foundation-sdk/alerting';
 import * as expr from '@grafana/grafana-foundation-sdk/expr';
 import * as prometheus from '@grafana/grafana-foundation-sdk/prometheus';
-import { COLLECTOR_ITEMS, exporterSendFailed, receiverRefused } from './alloy-series.js';
+import { COLLECTOR_ITEMS, LOSS_COUNTERS } from './alloy-series.js';
 import { BOT_LABEL, BOT_METRIC, BOT_SERVICE, FAILED_OUTCOMES } from './bot-series.js';
 import { BOT_OVERVIEW_UID, STACK_HEALTH_UID } from './dashboard-uids.js';
 import { MIMIR } from './datasources.js';
+import { runbookUrl } from './runbook.js';
 
 type Comparison = 'gt' | 'lt';
+
+/**
+ * critical: people using the bot are affected now; warning: the bot works, but something
+ * needs a look soon (slow replies, telemetry missing). Notification policies can route on it.
+ */
+export type Severity = 'critical' | 'warning';
 
 interface RuleSpec {
   readonly uid: string;
@@ -19,14 +26,16 @@ interface RuleSpec {
   /** What an empty result means: `OK` when silence is normal (no commands, nothing to judge). */
   readonly noData: 'OK' | 'Alerting';
   readonly summary: string;
+  readonly severity: Severity;
+  /** The README heading that says what to do, as its anchor. */
+  readonly runbook: string;
   readonly dashboardUid: string;
 }
 
 const env = 'deployment_environment_name';
-const lossTerms = Object.values(COLLECTOR_ITEMS).flatMap((items) => [
-  receiverRefused(items),
-  exporterSendFailed(items),
-]);
+const lossTerms = Object.values(COLLECTOR_ITEMS).flatMap((items) =>
+  Object.values(LOSS_COUNTERS).map((counter) => counter(items)),
+);
 
 export const RULES: readonly RuleSpec[] = [
   {
@@ -38,6 +47,8 @@ export const RULES: readonly RuleSpec[] = [
     pending: '0s',
     noData: 'Alerting',
     summary: 'RoboShpee sent no metrics for 2 minutes: the bot or its telemetry pipeline is down.',
+    severity: 'critical',
+    runbook: 'runbook-bot-down',
     dashboardUid: BOT_OVERVIEW_UID,
   },
   {
@@ -49,6 +60,8 @@ export const RULES: readonly RuleSpec[] = [
     noData: 'OK',
     summary:
       'More than 5 % of slash commands ended forbidden or in error for 5 minutes ({{ $labels.deployment_environment_name }}). Forbidden usually means the bot lost Manage Roles or its role sits too low.',
+    severity: 'critical',
+    runbook: 'runbook-command-error-ratio-above-5',
     dashboardUid: BOT_OVERVIEW_UID,
   },
   {
@@ -60,6 +73,8 @@ export const RULES: readonly RuleSpec[] = [
     noData: 'OK',
     summary:
       'p95 slash command reply time above 2 s for 5 minutes ({{ $labels.deployment_environment_name }}); Discord gives up at 3 s.',
+    severity: 'warning',
+    runbook: 'runbook-command-latency-p95-above-2-s',
     dashboardUid: BOT_OVERVIEW_UID,
   },
   {
@@ -70,7 +85,9 @@ export const RULES: readonly RuleSpec[] = [
     pending: '2m',
     noData: 'OK',
     summary:
-      'Alloy refused or failed to export telemetry for 2 minutes: spans, metrics or logs are missing downstream.',
+      'Alloy refused, failed to export or had no queue room for telemetry for 2 minutes: spans, metrics or logs are missing downstream.',
+    severity: 'warning',
+    runbook: 'runbook-telemetry-dropped-in-alloy',
     dashboardUid: STACK_HEALTH_UID,
   },
   {
@@ -83,6 +100,8 @@ export const RULES: readonly RuleSpec[] = [
     noData: 'Alerting',
     summary:
       '{{ $labels.job }} ({{ $labels.instance }}) has not answered its metrics scrape for a minute.',
+    severity: 'warning',
+    runbook: 'runbook-backend-not-ready',
     dashboardUid: STACK_HEALTH_UID,
   },
 ];
@@ -112,8 +131,12 @@ function buildRule(spec: RuleSpec): alerting.Rule {
       .execErrState('Error')
       // A path rather than Grafana's dashboardUid link: at startup Grafana provisions alert
       // rules before dashboards, so a link to a dashboard not yet there could fail.
-      .annotations({ summary: spec.summary, dashboard: `/d/${spec.dashboardUid}` })
-      .labels({ service: BOT_SERVICE })
+      .annotations({
+        summary: spec.summary,
+        runbook_url: runbookUrl(spec.runbook),
+        dashboard: `/d/${spec.dashboardUid}`,
+      })
+      .labels({ service: BOT_SERVICE, severity: spec.severity })
       .build()
   );
 }

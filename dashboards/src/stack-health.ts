@@ -1,5 +1,5 @@
 import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
-import { COLLECTOR_ITEMS, exporterSendFailed, receiverRefused } from './alloy-series.js';
+import { COLLECTOR_ITEMS, LOSS_COUNTERS } from './alloy-series.js';
 import { roboshpeeDashboard, withRows } from './dashboard-defaults.js';
 import { STACK_HEALTH_UID } from './dashboard-uids.js';
 import { metricsStat, metricsTimeseries, thresholds, thresholdsFrom } from './panels.js';
@@ -8,11 +8,15 @@ import { rate } from './promql.js';
 // Self-metrics the stack's components expose and Alloy scrapes into Mimir. Each name's
 // upstream source is cited in dashboards/test/catalogue/stack-metrics.ts.
 
-const perSignal = (metric: (items: string) => string, by: string) =>
-  Object.entries(COLLECTOR_ITEMS).map(([signal, items]) => ({
-    expr: `sum by (${by}) (${rate(metric(items))})`,
-    legend: by === 'component_id' ? `${signal} {{component_id}}` : signal,
-  }));
+/** One query per signal; `how` tells series of the same component apart in the legend. */
+const perSignal = (metric: (items: string) => string, by: string, how?: string) =>
+  Object.entries(COLLECTOR_ITEMS).map(([signal, items]) => {
+    const what = how === undefined ? signal : `${signal} ${how}`;
+    return {
+      expr: `sum by (${by}) (${rate(metric(items))})`,
+      legend: by === 'component_id' ? `${what} {{component_id}}` : what,
+    };
+  });
 
 const ANY_IS_BAD = thresholds({ value: 0.001, color: 'red' });
 
@@ -56,14 +60,13 @@ const alloy = [
     {
       title: 'Alloy: items refused or failed',
       description:
-        'Telemetry lost in Alloy: items the receiver refused and items exporters failed to send, per signal. Anything above zero is data missing downstream; the "Telemetry dropped in Alloy" alert watches this.',
+        'Telemetry lost in Alloy, per signal: items the receiver refused, items exporters failed to send, and items dropped because an exporter’s queue was full. Anything above zero is data missing downstream; the "Telemetry dropped in Alloy" alert watches this.',
       unit: 'cps',
       width: 24,
     },
-    [
-      ...perSignal(receiverRefused, 'component_id'),
-      ...perSignal(exporterSendFailed, 'component_id'),
-    ],
+    Object.entries(LOSS_COUNTERS).flatMap(([how, counter]) =>
+      perSignal(counter, 'component_id', how),
+    ),
     ANY_IS_BAD,
   ),
 ];

@@ -1,10 +1,12 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadComposeDocument } from '../../test/support/compose.js';
+import { markdownSections } from '../../test/support/markdown-sections.js';
 import { asArray, dig } from '../../test/support/parsed-document.js';
-import { readRepoYaml, repoPath } from '../../test/support/repo.js';
+import { readRepoFile, readRepoYaml, repoPath } from '../../test/support/repo.js';
 import { ALERTING_DIR } from '../../test/support/stack-files.js';
 import { RULES } from '../src/alert-rules.js';
+import { README_URL } from '../src/runbook.js';
 import { alertRules } from './support/generated.js';
 
 const CONTACT_POINTS = `${ALERTING_DIR}/discord.yaml`;
@@ -22,6 +24,19 @@ describe('alert rules', () => {
     ]);
   });
 
+  it('count every way Alloy loses telemetry: refused, send failed, and queue full', () => {
+    const dropped = RULES.find((rule) => rule.uid === 'roboshpee-telemetry-dropped')?.expr ?? '';
+    for (const items of ['spans', 'metric_points', 'log_records']) {
+      for (const counter of [
+        'receiver_refused',
+        'exporter_send_failed',
+        'exporter_enqueue_failed',
+      ]) {
+        expect(dropped).toContain(`otelcol_${counter}_${items}_total`);
+      }
+    }
+  });
+
   it.each(rules.map((rule) => [String(rule.title), rule] as const))(
     '"%s" has a condition that is one of its queries, and a summary',
     (_title, rule) => {
@@ -36,6 +51,26 @@ describe('alert rules', () => {
     (_title, rule) => {
       // File provisioning expands $VARS in rule labels (not in annotations or models).
       expect(JSON.stringify(rule.labels ?? {})).not.toContain('$');
+    },
+  );
+
+  it.each(rules.map((rule) => [String(rule.title), rule] as const))(
+    '"%s" carries a severity a notification policy can route on',
+    (_title, rule) => {
+      expect(['critical', 'warning']).toContain(dig(rule, 'labels', 'severity'));
+    },
+  );
+
+  it.each(rules.map((rule) => [String(rule.title), rule] as const))(
+    '"%s" has a runbook_url to a README section that says what to do',
+    (_title, rule) => {
+      const url = String(dig(rule, 'annotations', 'runbook_url'));
+      expect(url.startsWith(`${README_URL}#`), url).toBe(true);
+      const anchor = url.slice(README_URL.length + 1);
+      const section = markdownSections(readRepoFile('README.md')).find((s) => s.anchor === anchor);
+      expect(section, `README.md: expected a heading whose anchor is #${anchor}`).toBeDefined();
+      // A runbook is steps, not a title: a few sentences at least.
+      expect(section?.body.split(/\s+/).length ?? 0, `README.md#${anchor}`).toBeGreaterThan(30);
     },
   );
 

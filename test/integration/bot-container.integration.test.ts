@@ -156,7 +156,7 @@ describe(`${SUITE}: bot/Dockerfile's image run as compose runs it, in demo mode`
     const { traceId } = await sendInteraction(controlUrl, { command: 'role', subcommand: 'list' });
     const metricsBefore = (await (receiver as StartedOtlpReceiver).received()).metrics.length;
     const client = await getContainerRuntimeClient();
-    const grace = service.stopGracePeriodMs ?? 10_000;
+    const grace = service.stopGraceMs;
     const stopping = performance.now();
     // What `docker compose stop` does: SIGTERM, SIGKILL after the grace period.
     await client.container.stop(handle as Dockerode.Container, { timeout: grace });

@@ -1,8 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { getContainerRuntimeClient } from 'testcontainers';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { GAME_ROLE_NAMES } from '../../bot/src/demo/fixture/names.js';
 import { SERVICE_NAME } from '../../bot/src/telemetry/resource.js';
 import { METRICS } from '../../bot/src/telemetry/semconv.js';
+import { RULES } from '../../dashboards/src/alert-rules.js';
+import { exporterEnqueueFailed } from '../../dashboards/src/alloy-series.js';
 import { BOT_METRIC } from '../../dashboards/src/bot-series.js';
 import { composeStackSuite } from './support/compose-stack-suite.js';
 import { sendInteraction } from './support/demo-control.js';
@@ -31,9 +34,9 @@ describe(`${SUITE}: Tempo, Loki and Mimir restart in the running stack; nothing 
   const window = { fromSeconds: 0, toSeconds: 0 };
   const url = { tempo: '', loki: '', mimir: '', demo: '' };
   const restarted = [
-    [SERVICE.tempo, stackFacts().tempo.httpPort],
-    [SERVICE.loki, stackFacts().loki.httpPort],
-    [SERVICE.mimir, stackFacts().mimir.httpPort],
+    [SERVICE.tempo, stackFacts().tempo],
+    [SERVICE.loki, stackFacts().loki],
+    [SERVICE.mimir, stackFacts().mimir],
   ] as const;
 
   const interact = async (n: number): Promise<string> => {
@@ -71,10 +74,12 @@ describe(`${SUITE}: Tempo, Loki and Mimir restart in the running stack; nothing 
     window.fromSeconds = Date.now() / 1000;
     const restarting = performance.now();
     const restarts = Promise.all(
-      restarted.map(async ([service, port]) => {
+      restarted.map(async ([service, { httpPort: port, service: spec }]) => {
         const begun = performance.now();
-        // Graceful, as `docker compose restart` (testcontainers' default of 0 s is a kill).
-        await running().container(service).restart({ timeout: 30_000 });
+        // As `docker compose restart` does it: SIGTERM, then SIGKILL after the service's stop
+        // grace period (testcontainers' default of 0 s would be a kill straight away). Tempo
+        // never exits on SIGTERM, so it is killed after its 5 s.
+        await running().container(service).restart({ timeout: spec.stopGraceMs });
         await pollUntil(
           async () => {
             const response = await requestJson(`${running().url(service, port)}/ready`);
@@ -188,4 +193,55 @@ describe(`${SUITE}: Tempo, Loki and Mimir restart in the running stack; nothing 
     );
     expect(found.length, `series of ${METRICS.commands.name} at ${at}`).toBeGreaterThan(0);
   });
+});
+
+/** Batches Alloy's Tempo exporter may queue in this suite: full within a minute of demo. */
+const SMALL_QUEUE = 20;
+
+describe(`${SUITE}: Tempo down longer than Alloy's queue holds raises "Telemetry dropped in Alloy"`, () => {
+  const stackSuite = composeStackSuite(SUITE, 'loss', {
+    ALLOY_EXPORT_QUEUE_SIZE: String(SMALL_QUEUE),
+  });
+  const { running } = stackSuite;
+  const rule = RULES.find((r) => r.uid === 'roboshpee-telemetry-dropped');
+  const mimirUrl = () =>
+    `${running().url(SERVICE.mimir, stackFacts().mimir.httpPort)}${stackFacts().mimir.prometheusPath}`;
+  /** The value of a query that answers one number (a sum, or the alert's expression). */
+  const numberFrom = async (promql: string): Promise<number> => {
+    const [series] = await instantQuery(mimirUrl(), promql);
+    return series?.samples.at(-1)?.value ?? 0;
+  };
+
+  test('the alert query counts the batches the full queue drops', async () => {
+    if (rule === undefined)
+      throw new Error('dashboards/src/alert-rules.ts has no roboshpee-telemetry-dropped rule');
+    // The demo's own traffic keeps spans coming; before the outage, nothing is lost.
+    expect(await numberFrom(rule.expr), rule.expr).toBe(0);
+
+    const client = await getContainerRuntimeClient();
+    const tempo = client.container.getById(running().container(SERVICE.tempo).getId());
+    await client.container.stop(tempo, { timeout: stackFacts().tempo.service.stopGraceMs });
+    const stoppedAt = performance.now();
+
+    // Alloy's self-metrics reach Mimir every scrape (10 s); the alert reads a 5 m rate.
+    const enqueueFailed = `sum(${exporterEnqueueFailed('spans')})`;
+    const { value } = await pollUntil(
+      async () => {
+        const dropped = await numberFrom(rule.expr);
+        return dropped > 0
+          ? dropped
+          : notYet(`alert query ${dropped}, ${enqueueFailed} ${await numberFrom(enqueueFailed)}`);
+      },
+      {
+        description: `"${rule.title}" above 0 with Tempo down`,
+        // Well before the exporter's 10 minutes of retries run out (send failed, not queue full).
+        timeoutMs: 300_000,
+        intervalMs: 10_000,
+      },
+    );
+    reportTiming(SUITE, 'Tempo stopped to the telemetry-dropped query above 0', since(stoppedAt));
+    expect(value).toBeGreaterThan(0);
+    // What fired it is the full queue, the loss this counter was added for.
+    expect(await numberFrom(enqueueFailed), enqueueFailed).toBeGreaterThan(0);
+  }, 420_000);
 });

@@ -6,6 +6,7 @@ import { GAME_ROLE_NAMES } from '../../bot/src/demo/fixture/names.js';
 import { SERVICE_NAME } from '../../bot/src/telemetry/resource.js';
 import { ATTR, SPANS } from '../../bot/src/telemetry/semconv.js';
 import { DemoBot } from '../../bot/test/telemetry/support/demo-bot.js';
+import { SERVICE_CONFIGS } from '../support/stack-files.js';
 import { containerFromCompose } from './support/compose-container.js';
 import { imageOf } from './support/compose-service.js';
 import { containerSuite } from './support/container-suite.js';
@@ -19,6 +20,8 @@ import { spansetFilter } from './support/traceql.js';
 
 const SUITE = 'Tempo alone';
 const ROLE = GAME_ROLE_NAMES[0];
+/** The issue's bar: an interaction's trace is found by TraceQL search this soon after it. */
+const SEARCHABLE_WITHIN_MS = 10_000;
 
 /**
  * Takes the role off the demo member, so that adding it is a real role change. Retried: the
@@ -166,5 +169,37 @@ describe(`${SUITE}: the bot exports its spans over OTLP gRPC to Tempo with the p
       { description: `${added.traceId} in the results of ${traceql}`, timeoutMs: 60_000 },
     );
     reportTiming(SUITE, 'trace found by TraceQL search after (from first search)', elapsedMs);
+  });
+
+  test(`a fresh trace is found by TraceQL search within ${SEARCHABLE_WITHIN_MS / 1000} s of its interaction`, async () => {
+    const sentAt = performance.now();
+    const listed = await sendInteraction(bot?.doubleUrl ?? '', {
+      command: 'role',
+      subcommand: 'list',
+    });
+    expect(listed.traceId, 'the callback carried a traceparent').toMatch(/^[0-9a-f]{32}$/);
+    const traceql = spansetFilter({
+      attributes: [
+        { scope: 'resource', attribute: 'service.name', value: SERVICE_NAME },
+        { scope: 'span', attribute: ATTR.command, value: '/role list' },
+      ],
+    });
+    // Polled past the bar, so that a miss reports the delay it measured.
+    await pollUntil(
+      async () => {
+        const now = Date.now() / 1000;
+        const found = await searchTraces(tempoUrl, traceql, now - 600, now + 60);
+        return found.some((t) => t.traceId === listed.traceId)
+          ? found
+          : notYet(`${found.length} traces, not ${listed.traceId}`);
+      },
+      { description: `${listed.traceId} in the results of ${traceql}`, timeoutMs: 60_000 },
+    );
+    const delayMs = since(sentAt);
+    reportTiming(SUITE, 'interaction to its trace found by TraceQL search', delayMs);
+    expect(
+      delayMs,
+      `${SERVICE_CONFIGS.tempo}: query_frontend.query_end_cutoff and live_store.max_trace_idle/flush_check_period bound this delay`,
+    ).toBeLessThanOrEqual(SEARCHABLE_WITHIN_MS);
   });
 });

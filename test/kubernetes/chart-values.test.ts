@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { parseDocument } from 'yaml';
 import { LOKI, MIMIR, TEMPO } from '../../dashboards/src/datasources.js';
 import { OBJECT_STORAGE_CONFIGS } from '../../scripts/object-storage/configs.js';
+import { loadBackendConfig } from '../support/backend-config.js';
 import { KUBERNETES_DIR } from '../support/deploy-files.js';
 import { asArray, dig } from '../support/parsed-document.js';
 import { readRepoFile, readRepoYaml } from '../support/repo.js';
@@ -112,21 +113,22 @@ describe('the charts store as the compose object-storage stack does', () => {
   });
 });
 
+// The local configs as their binaries read them with no .env: every `${VAR:-default}` at its default.
 describe('the charts keep the local configs’ decisions', () => {
   test('mimir-distributed: the limits are infra/mimir/mimir.yaml’s (the OTLP naming the dashboards use)', () => {
     expect(dig(values('mimir-distributed'), 'mimir', 'structuredConfig', 'limits')).toEqual(
-      dig(readRepoYaml(SERVICE_CONFIGS.mimir), 'limits'),
+      dig(loadBackendConfig('mimir'), 'limits'),
     );
   });
 
   test('loki: limits_config is infra/loki/loki.yaml’s', () => {
     expect(dig(values('loki'), 'loki', 'limits_config')).toEqual(
-      dig(readRepoYaml(SERVICE_CONFIGS.loki), 'limits_config'),
+      dig(loadBackendConfig('loki'), 'limits_config'),
     );
   });
 
   test('tempo-distributed: overrides and span-metric dimensions are infra/tempo/tempo.yaml’s', () => {
-    const tempo = readRepoYaml(SERVICE_CONFIGS.tempo);
+    const tempo = loadBackendConfig('tempo');
     const chart = values('tempo-distributed');
     expect(dig(chart, 'overrides', 'defaults')).toEqual(dig(tempo, 'overrides', 'defaults'));
     expect(

@@ -1,6 +1,7 @@
 import { existsSync, globSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { alloyEnvironmentVariables } from '../support/alloy-config.js';
 import { REPO_ROOT } from '../support/repo.js';
 import { nixEval, nixMissing } from './support/nix-cli.js';
 
@@ -142,11 +143,10 @@ describe.skipIf(nixMissing !== null)('services.roboshpee stop timeout', () => {
 
 describe.skipIf(nixMissing !== null)('services.roboshpee.alloy and infra/alloy', () => {
   const alloyFiles = globSync('infra/alloy/**/*.alloy', { cwd: REPO_ROOT });
+  // sys.env("...") and the booleans config.alloy reads through its boolean_env.
   const readByConfig = new Set(
     alloyFiles.flatMap((file) =>
-      [...readFileSync(join(REPO_ROOT, file), 'utf8').matchAll(/sys\.env\("([A-Z0-9_]+)"\)/g)].map(
-        (m) => m[1],
-      ),
+      alloyEnvironmentVariables(readFileSync(join(REPO_ROOT, file), 'utf8')),
     ),
   );
 

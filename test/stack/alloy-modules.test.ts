@@ -5,8 +5,9 @@ import { readRepoFile, repoFileExists } from '../support/repo.js';
 import { ALLOY_CONFIG } from '../support/stack-files.js';
 
 /**
- * The journal switch: config.alloy imports modules/journal-<ALLOY_JOURNAL>.alloy, and both
- * files must declare the same component with the same arguments, or one setting breaks.
+ * The journal switch: config.alloy imports modules/journal-<on|off>.alloy, as ALLOY_JOURNAL
+ * reads through its boolean_env (test/stack/boolean-settings.test.ts), and both files must
+ * declare the same component with the same arguments, or one setting breaks.
  */
 
 const MODULES = 'infra/alloy/modules';
@@ -43,7 +44,7 @@ describe(`${MODULES}/journal-*.alloy`, () => {
       code,
       `${ALLOY_CONFIG}: import.file "journal": expected journal-%s.alloy chosen by ALLOY_JOURNAL`,
     ).toMatch(
-      /import\.file\s+"journal"[\s\S]*?journal-%s\.alloy[\s\S]*?sys\.env\("ALLOY_JOURNAL"\)/,
+      /boolean_env\s+"alloy_journal"\s*\{\s*variable\s*=\s*"ALLOY_JOURNAL"[\s\S]*import\.file\s+"journal"[\s\S]*?journal-%s\.alloy[\s\S]*?boolean_env\.alloy_journal\.switch/,
     );
     const used = [...code.matchAll(/^\s*journal\.(\w+)\s+"/gm)].map((m) => m[1]);
     expect(

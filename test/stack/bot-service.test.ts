@@ -21,7 +21,7 @@ describe(`${COMPOSE_FILE}: services.bot`, () => {
 
   test("its stop grace period outlasts the bot's own shutdown budget, so compose never kills a flush", () => {
     expect(
-      bot.stopGracePeriodMs,
+      (bot.stopGracePeriodSeconds ?? 0) * 1000,
       `${COMPOSE_FILE}: services.bot.stop_grace_period`,
     ).toBeGreaterThan(config.shutdownTimeoutMs);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import { type Backend, loadBackendConfig } from '../support/backend-config.js';
 import { isRecord, topLevelMapping } from '../support/parsed-document.js';
-import { readRepoYaml } from '../support/repo.js';
 import { SERVICE_CONFIGS } from '../support/stack-files.js';
 import {
   LOKI_3_7_KEYS,
@@ -12,27 +12,28 @@ import {
 } from './accepted-top-level-keys.js';
 import { unmet, valueAt } from './config-value.js';
 
-function mapping(file: string): Record<string, unknown> {
-  return topLevelMapping(readRepoYaml(file), file);
+/** A backend's config as the binary reads it: expanded with every default (no .env). */
+function mapping(backend: Backend): Record<string, unknown> {
+  return topLevelMapping(loadBackendConfig(backend), SERVICE_CONFIGS[backend]);
 }
 
-function unknownTopLevelKeys(file: string, accepted: readonly string[]): string[] {
-  return Object.keys(mapping(file))
+function unknownTopLevelKeys(backend: Backend, accepted: readonly string[]): string[] {
+  return Object.keys(mapping(backend))
     .filter((key) => !accepted.includes(key))
-    .map((key) => `${file}: ${key}: not a top-level key of the pinned version`);
+    .map((key) => `${SERVICE_CONFIGS[backend]}: ${key}: not a top-level key of the pinned version`);
 }
 
-const tempo = mapping(SERVICE_CONFIGS.tempo);
-const loki = mapping(SERVICE_CONFIGS.loki);
-const mimir = mapping(SERVICE_CONFIGS.mimir);
+const tempo = mapping('tempo');
+const loki = mapping('loki');
+const mimir = mapping('mimir');
 
 describe('backend configs', () => {
   test.each([
-    [SERVICE_CONFIGS.tempo, TEMPO_3_0_KEYS],
-    [SERVICE_CONFIGS.loki, LOKI_3_7_KEYS],
-    [SERVICE_CONFIGS.mimir, MIMIR_3_2_KEYS],
-  ] as const)('%s has only top-level keys its pinned version accepts', (file, accepted) => {
-    expect(unknownTopLevelKeys(file, accepted)).toEqual([]);
+    ['tempo', TEMPO_3_0_KEYS],
+    ['loki', LOKI_3_7_KEYS],
+    ['mimir', MIMIR_3_2_KEYS],
+  ] as const)('%s has only top-level keys its pinned version accepts', (backend, accepted) => {
+    expect(unknownTopLevelKeys(backend, accepted)).toEqual([]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { type ComposeService, loadCompose } from '../support/compose.js';
+import { imageReference } from '../support/image-reference.js';
 import { COMPOSE_FILE } from '../support/stack-files.js';
 import { IMAGE_CONTENTS, type ImageContents, SHELL_BUILTINS } from './image-contents.js';
 
@@ -54,7 +55,7 @@ describe(`${COMPOSE_FILE} healthchecks`, () => {
 
   test('every pulled image is one whose contents were read at its tag', () => {
     const problems = pulled.flatMap((service) => {
-      const [repository = '', tag = ''] = (service.image ?? '').split(':');
+      const { repository, tag = '' } = imageReference(service.image ?? '');
       const image = IMAGE_CONTENTS[repository];
       if (!image)
         return [
@@ -69,9 +70,21 @@ describe(`${COMPOSE_FILE} healthchecks`, () => {
     expect(problems).toEqual([]);
   });
 
+  test('every entrypoint set in compose runs a program its image has', () => {
+    const problems = pulled.flatMap((service) => {
+      const image = IMAGE_CONTENTS[imageReference(service.image ?? '').repository];
+      const [program] = service.entrypoint;
+      if (!image || program === undefined || image.programs.includes(program)) return [];
+      return [
+        `${COMPOSE_FILE}: services.${service.name}.entrypoint: runs "${program}", which ${service.image} does not have (has ${image.programs.join(', ')}; ${image.source})`,
+      ];
+    });
+    expect(problems).toEqual([]);
+  });
+
   test('every healthcheck runs only what its image has', () => {
     const problems = pulled.flatMap((service) => {
-      const image = IMAGE_CONTENTS[(service.image ?? '').split(':')[0] ?? ''];
+      const image = IMAGE_CONTENTS[imageReference(service.image ?? '').repository];
       const check = service.healthcheck?.test;
       if (!image || check === undefined) return [];
       const argv = Array.isArray(check) ? check.map(String) : ['CMD-SHELL', String(check)];

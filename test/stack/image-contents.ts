@@ -26,12 +26,12 @@ export interface ImageContents {
 }
 
 export const IMAGE_CONTENTS: Readonly<Record<string, ImageContents>> = {
-  // Ubuntu noble with ca-certificates, libsystemd0 and tzdata added: bash and coreutils,
-  // no curl, no wget.
+  // Ubuntu noble with ca-certificates, libsystemd0 and tzdata added: bash and coreutils
+  // (sleep, which mimir-ready runs), no curl, no wget.
   'grafana/alloy': {
     tags: /^v1\.19\.\d+$/,
     source: 'grafana/alloy v1.19.0-rc.3 Dockerfile',
-    programs: ['bash', 'sh', 'head', 'grep', 'cat', 'alloy', '/bin/alloy'],
+    programs: ['bash', 'sh', 'head', 'grep', 'cat', 'sleep', 'alloy', '/bin/alloy'],
     healthCommands: [],
     // It creates an alloy user (uid 473) but does not switch to it.
     user: 'root',

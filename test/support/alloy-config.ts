@@ -79,10 +79,30 @@ export function alloyValues(source: string, file: string): AlloyValue[] {
   return values.sort((a, b) => a.line - b.line);
 }
 
-/** Every `sys.env("VAR")` the config reads, with or without a default. */
+/**
+ * Every variable the config reads: each `sys.env("VAR")`, with or without a default, and
+ * each one handed to the config's boolean reader (`boolean_env "x" { variable = "VAR" }`).
+ */
 export function alloyEnvironmentVariables(source: string): string[] {
   const code = stripComments(source);
-  return [...new Set([...code.matchAll(/sys\.env\("([^"]+)"\)/g)].map((m) => m[1] ?? ''))];
+  const direct = [...code.matchAll(/sys\.env\("([^"]+)"\)/g)].map((m) => m[1] ?? '');
+  const booleans = alloyBooleanVariables(source).map((b) => b.variable);
+  return [...new Set([...direct, ...booleans])];
+}
+
+/** One `boolean_env "label" { variable = "VAR" }` instance of config.alloy's boolean reader. */
+export interface AlloyBooleanVariable {
+  readonly label: string;
+  readonly variable: string;
+  readonly line: number;
+}
+
+export function alloyBooleanVariables(source: string): AlloyBooleanVariable[] {
+  return alloyBlocks(source, 'boolean_env').map((block) => ({
+    label: block.label,
+    variable: /\bvariable\s*=\s*"([^"]+)"/.exec(block.body)?.[1] ?? '',
+    line: block.line,
+  }));
 }
 
 export function loadAlloyValues(file = ALLOY_CONFIG): AlloyValue[] {

@@ -1,3 +1,4 @@
+import { goDurationSeconds } from './go-duration.js';
 import { isRecord, topLevelMapping } from './parsed-document.js';
 import { readRepoYaml } from './repo.js';
 import { COMPOSE_FILE } from './stack-files.js';
@@ -43,9 +44,9 @@ export interface ComposeService {
   readonly init: boolean;
   /** Paths of the service's own `tmpfs:` entries. */
   readonly tmpfs: readonly string[];
-  /** What `docker compose stop` waits after SIGTERM before SIGKILL (compose's default is 10 s). */
-  readonly stopGracePeriodMs: number | undefined;
   readonly dependsOn: Readonly<Record<string, string>>;
+  /** stop_grace_period in seconds; undefined when unset (compose then waits 10 s). */
+  readonly stopGracePeriodSeconds: number | undefined;
 }
 
 export interface Compose {
@@ -139,24 +140,6 @@ export function parseBytes(value: unknown): number | undefined {
   return Math.round(Number(match[1]) * (UNITS[(match[2] ?? 'b').toLowerCase()] ?? 1));
 }
 
-const DURATION_UNITS: Record<string, number> = {
-  us: 0.001,
-  ms: 1,
-  s: 1000,
-  m: 60_000,
-  h: 3_600_000,
-};
-
-/** Compose durations ("10s", "1m30s", "500ms") in milliseconds, as Go's time.ParseDuration reads them. */
-export function parseDuration(value: unknown): number | undefined {
-  if (typeof value !== 'string' || !/^(\d+(\.\d+)?(us|ms|s|m|h))+$/.test(value)) return undefined;
-  let total = 0;
-  for (const [, amount, , unit] of value.matchAll(/(\d+(\.\d+)?)(us|ms|s|m|h)/g)) {
-    total += Number(amount) * (DURATION_UNITS[unit ?? 's'] ?? 0);
-  }
-  return total;
-}
-
 function asStringList(value: unknown): string[] {
   if (Array.isArray(value)) return value.map(String);
   if (typeof value === 'string') return value.split(/\s+/).filter(Boolean);
@@ -217,7 +200,10 @@ function serviceOf(name: string, spec: Record<string, unknown>, env: Environment
     readOnly: spec.read_only === true,
     init: spec.init === true,
     tmpfs: asStringList(spec.tmpfs),
-    stopGracePeriodMs: parseDuration(spec.stop_grace_period),
+    stopGracePeriodSeconds:
+      typeof spec.stop_grace_period === 'string'
+        ? goDurationSeconds(spec.stop_grace_period)
+        : undefined,
   };
 }
 

@@ -6,7 +6,8 @@ import type { SeriesFamily } from './types.js';
 /**
  * Self-metrics of the stack's components that the Stack health dashboard and the alerts
  * query, with the labels their code gives them and the file that defines each name, at the
- * tags compose.yaml pins (names checked against those sources; Alloy against v1.18.1 docs).
+ * tags compose.yaml pins (names checked against those sources; Alloy against v1.18.1 docs,
+ * and the collector version Alloy v1.19 builds with where its docs say nothing).
  * Scraped series also get `job` and `instance` from Alloy's `prometheus.scrape`.
  */
 interface Component {
@@ -23,6 +24,12 @@ const OTELCOL_RECEIVER =
   'open-telemetry/opentelemetry-collector receiver/receiverhelper/internal/metadata/generated_telemetry.go; grafana/alloy docs/sources/reference/components/otelcol/otelcol.receiver.otlp.md';
 const OTELCOL_EXPORTER =
   'open-telemetry/opentelemetry-collector exporter/exporterhelper/internal/metadata/generated_telemetry.go; grafana/alloy docs/sources/reference/components/otelcol/otelcol.exporter.otlp.md';
+// Not in Alloy's docs: exporterhelper v0.158.0 (the version grafana/alloy v1.19 go.mod
+// requires) defines the monotonic counter otelcol_exporter_enqueue_failed_<items>, and
+// Alloy's OTel-to-Prometheus bridge (internal/component/otelcol/exporter/exporter.go,
+// sdkprometheus.New without WithoutCounterSuffixes) adds _total, as for send_failed.
+const OTELCOL_EXPORTER_QUEUE =
+  'open-telemetry/opentelemetry-collector v0.158.0 exporter/exporterhelper/internal/metadata/generated_telemetry.go (ExporterEnqueueFailed*); grafana/alloy v1.19 internal/component/otelcol/exporter/exporter.go';
 // grafana/alloy internal/runtime/internal/controller/node_builtin_component.go wraps every
 // component's registry with these labels.
 const ALLOY_COMPONENT = ['component_id', 'component_path'];
@@ -52,6 +59,11 @@ export const COMPONENTS: Readonly<Record<string, Component>> = {
           name: `otelcol_exporter_send_failed_${items}_total`,
           labels: [...ALLOY_COMPONENT, 'exporter'],
           source: OTELCOL_EXPORTER,
+        },
+        {
+          name: `otelcol_exporter_enqueue_failed_${items}_total`,
+          labels: [...ALLOY_COMPONENT, 'exporter'],
+          source: OTELCOL_EXPORTER_QUEUE,
         },
       ]),
       {

@@ -5,9 +5,9 @@ import {
   type Compose,
   type Environment,
   parseCompose,
-  parseDuration,
   serviceNamed,
 } from '../../support/compose.js';
+import { goDurationSeconds } from '../../support/go-duration.js';
 import { topLevelMapping } from '../../support/parsed-document.js';
 import { COMPOSE_FILE } from '../../support/stack-files.js';
 
@@ -43,7 +43,8 @@ export interface ComposeService {
   /** The service's own `tmpfs:` paths (not its named volumes). */
   readonly tmpfs: readonly string[];
   readonly memoryLimitBytes?: number;
-  readonly stopGracePeriodMs?: number;
+  /** How long `docker compose stop` waits before SIGKILL: stop_grace_period, else compose's 10 s. */
+  readonly stopGraceMs: number;
 }
 
 type HealthCheck = Parameters<GenericContainer['withHealthCheck']>[0];
@@ -63,10 +64,14 @@ export function healthcheckOf(
     throw new Error(
       `${COMPOSE_FILE}: healthcheck.test must be a string, [CMD, ...] or [CMD-SHELL, cmd]`,
     );
+  const milliseconds = (value: unknown) => {
+    const seconds = typeof value === 'string' ? goDurationSeconds(value) : undefined;
+    return seconds === undefined ? undefined : seconds * 1000;
+  };
   const durations = {
-    interval: parseDuration(spec.interval),
-    timeout: parseDuration(spec.timeout),
-    startPeriod: parseDuration(spec.start_period),
+    interval: milliseconds(spec.interval),
+    timeout: milliseconds(spec.timeout),
+    startPeriod: milliseconds(spec.start_period),
     retries: typeof spec.retries === 'number' ? spec.retries : undefined,
   };
   return {
@@ -74,6 +79,9 @@ export function healthcheckOf(
     ...Object.fromEntries(Object.entries(durations).filter(([, value]) => value !== undefined)),
   };
 }
+
+/** Compose's stop grace period when a service sets none. */
+const COMPOSE_STOP_GRACE_SECONDS = 10;
 
 function composeOf(composeYaml: string, env: Environment): Compose {
   return parseCompose(topLevelMapping(parse(composeYaml), COMPOSE_FILE), env);
@@ -110,7 +118,7 @@ export function composeService(
     init: service.init,
     tmpfs: service.tmpfs,
     ...optional('memoryLimitBytes', service.memoryLimitBytes),
-    ...optional('stopGracePeriodMs', service.stopGracePeriodMs),
+    stopGraceMs: (service.stopGracePeriodSeconds ?? COMPOSE_STOP_GRACE_SECONDS) * 1000,
   };
 }
 

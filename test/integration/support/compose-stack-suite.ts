@@ -1,4 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
+import type { Environment } from '../../support/compose.js';
 import { imageOf } from './compose-service.js';
 import { type ComposeStack, startComposeStack } from './compose-stack.js';
 import { containerSuite } from './container-suite.js';
@@ -14,9 +15,13 @@ export interface ComposeStackSuite {
 /**
  * The lifecycle of a suite that runs the whole compose stack: skipped without a runtime or
  * images, else `up` before the suite's own hooks (registered after this call) and `down`
- * with its volumes after it.
+ * with its volumes after it. `env`: settings of the suite's own, as a .env would give them.
  */
-export function composeStackSuite(suite: string, purpose: string): ComposeStackSuite {
+export function composeStackSuite(
+  suite: string,
+  purpose: string,
+  env: Environment = {},
+): ComposeStackSuite {
   const gate = containerSuite(() => {
     const facts = stackFacts();
     return [facts.tempo, facts.loki, facts.mimir, facts.alloy, facts.grafana].map((b) =>
@@ -26,8 +31,13 @@ export function composeStackSuite(suite: string, purpose: string): ComposeStackS
   let stack: ComposeStack | undefined;
   beforeAll(async () => {
     if (!gate.shouldRun()) return;
-    stack = await startComposeStack(stackFacts(), purpose);
-    reportTiming(suite, 'docker compose up to every service healthy', stack.upMs);
+    stack = await startComposeStack(stackFacts(), purpose, env);
+    reportTiming(
+      suite,
+      'docker compose up (with the bot build) to every service healthy',
+      stack.upMs,
+    );
+    reportTiming(suite, 'first container start to every service healthy', stack.startedToReadyMs);
   });
   afterAll(async () => {
     await stack?.environment.down({ removeVolumes: true });

@@ -1,116 +1,90 @@
+import { isRecord } from '../../support/parsed-document.js';
+
 /**
- * The value keys of the two pinned charts that ship no values.schema.json, as read upstream
- * (see each list): only the keys deploy/kubernetes sets, with the parents they need. A key
- * under one of `freeForm` is passed through by the chart's templates (`toYaml`), so the
- * backend's own config reference (infra/*, checked by test/stack) is what governs it.
+ * The value keys of a pinned chart, as read upstream at its tag (see `source`): only the keys
+ * deploy/kubernetes sets, with the parents they need. Written by hand, not copied: this is a
+ * key list, not the chart's schema, so it catches a misspelt or vanished key and, where
+ * `values` says, a wrong type or value, and nothing else the chart would refuse.
+ *
+ * A `*` step stands for any key of a map whose keys the user names (destinations,
+ * collectors). A key under one of `freeForm` is passed through by the chart's templates
+ * (`toYaml`), so the backend's own config reference (infra/*, checked by test/stack) is what
+ * governs it.
  */
 export interface ChartKeys {
   readonly chart: string;
   readonly source: string;
   readonly keys: readonly string[];
   readonly freeForm: readonly string[];
+  readonly values?: Readonly<Record<string, ValueRule>>;
 }
 
-export const TEMPO_DISTRIBUTED_KEYS: ChartKeys = {
-  chart: 'tempo-distributed 3.3.0',
-  source:
-    'grafana-community/helm-charts, tag tempo-distributed-3.3.0 (2785d07e), charts/tempo-distributed/values.yaml',
-  keys: [
-    'storage',
-    'storage.trace',
-    'storage.trace.backend',
-    'global',
-    'global.extraArgs',
-    'global.extraEnvFrom',
-    'ingest',
-    'ingest.kafka',
-    'ingest.kafka.address',
-    'ingest.kafka.topic',
-    'ingest.kafka.auto_create_topic_default_partitions',
-    'blockBuilder',
-    'blockBuilder.replicas',
-    'liveStore',
-    'liveStore.replicas',
-    'traces',
-    'traces.otlp',
-    'traces.otlp.grpc',
-    'traces.otlp.grpc.enabled',
-    'metricsGenerator',
-    'metricsGenerator.enabled',
-    'metricsGenerator.config',
-    'metricsGenerator.config.registry',
-    'metricsGenerator.config.registry.external_labels',
-    'metricsGenerator.config.registry.collection_interval',
-    'metricsGenerator.config.processor',
-    'metricsGenerator.config.processor.span_metrics',
-    'metricsGenerator.config.processor.span_metrics.dimensions',
-    'metricsGenerator.config.storage',
-    'metricsGenerator.config.storage.remote_write',
-    'overrides',
-    'overrides.defaults',
-  ],
-  freeForm: [
-    // `s3: {{- toYaml .Values.storage.trace.s3 }}` in the chart's `config` template.
-    'storage.trace.s3',
-    // Maps and lists whose default is empty and which the templates render whole.
-    'metricsGenerator.config.registry.external_labels',
-    'overrides.defaults',
-  ],
-};
+/** What the chart takes at a key: its schema's type, or the only values it knows. */
+export type ValueRule =
+  | { readonly type: 'string' | 'boolean' | 'integer' | 'array' }
+  | { readonly oneOf: readonly string[] }
+  | { readonly eachOneOf: readonly string[] };
 
-export const MIMIR_DISTRIBUTED_KEYS: ChartKeys = {
-  chart: 'mimir-distributed 6.2.0',
-  // grafana/mimir is beyond the size this machine can fetch: these long-standing keys were
-  // read in the stored copy of the file at commit 000dee89, an earlier chart version.
-  source: 'grafana/mimir, operations/helm/charts/mimir-distributed/values.yaml (commit 000dee89)',
-  keys: [
-    'image',
-    'image.tag',
-    'mimir',
-    'mimir.structuredConfig',
-    'global',
-    'global.extraEnvFrom',
-    'minio',
-    'minio.enabled',
-  ],
-  // Merged over the chart's generated Mimir config.
-  freeForm: ['mimir.structuredConfig'],
-};
-
-/** Every key path of a values document, parents first (`a`, `a.b`, `a.b.c`). */
-export function keyPaths(value: unknown, prefix = ''): string[] {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return [];
-  return Object.entries(value).flatMap(([key, child]) => {
+/** Every key path of a values document with its value, parents first (`a`, `a.b`, `a.b.c`). */
+function keyEntries(value: unknown, prefix = ''): [string, unknown][] {
+  if (!isRecord(value)) return [];
+  return Object.entries(value).flatMap(([key, child]): [string, unknown][] => {
     const path = prefix === '' ? key : `${prefix}.${key}`;
-    return [path, ...keyPaths(child, path)];
+    return [[path, child], ...keyEntries(child, path)];
   });
 }
 
-/** The paths of `values` that are neither keys of the chart nor under a free-form key. */
-export function unknownChartKeys(values: unknown, chart: ChartKeys): string[] {
-  return keyPaths(values).filter(
-    (path) =>
-      !chart.keys.includes(path) &&
-      !chart.freeForm.some((root) => path === root || path.startsWith(`${root}.`)),
+/** Whether the path starts with the pattern's steps, `*` matching any one key. */
+function startsWith(path: string, pattern: string): boolean {
+  const steps = path.split('.');
+  const patternSteps = pattern.split('.');
+  return (
+    patternSteps.length <= steps.length &&
+    patternSteps.every((step, index) => step === '*' || step === steps[index])
   );
 }
 
-export const GRAFANA_KEYS: ChartKeys = {
-  chart: 'grafana 12.11.1',
-  // Its sidecars' default labels there: sidecar.dashboards.label grafana_dashboard,
-  // sidecar.alerts.label grafana_alert (any value).
-  source:
-    'grafana-community/helm-charts, tag grafana-12.11.1 (864f7794), charts/grafana/values.yaml',
-  keys: [
-    'image',
-    'image.tag',
-    'sidecar',
-    'sidecar.dashboards',
-    'sidecar.dashboards.enabled',
-    'sidecar.alerts',
-    'sidecar.alerts.enabled',
-    'datasources',
-  ],
-  // Provisioning files, by file name, written as they are.
-  freeForm: ['datasources'],
-};
+const matches = (path: string, pattern: string): boolean =>
+  path.split('.').length === pattern.split('.').length && startsWith(path, pattern);
+
+/** The paths of `values` that are neither keys of the chart nor under a free-form key. */
+export function unknownChartKeys(values: unknown, chart: ChartKeys): string[] {
+  return keyEntries(values)
+    .map(([path]) => path)
+    .filter(
+      (path) =>
+        !chart.keys.some((key) => matches(path, key)) &&
+        !chart.freeForm.some((root) => startsWith(path, root)),
+    );
+}
+
+/** What the chart takes instead, when the value breaks the rule. */
+function unmetExpectation(rule: ValueRule, value: unknown): string | undefined {
+  if ('oneOf' in rule) {
+    return rule.oneOf.includes(value as string) ? undefined : `one of ${rule.oneOf.join(', ')}`;
+  }
+  if ('eachOneOf' in rule) {
+    return Array.isArray(value) && value.every((item) => rule.eachOneOf.includes(item))
+      ? undefined
+      : `a list of ${rule.eachOneOf.join(', ')}`;
+  }
+  const actual = Array.isArray(value)
+    ? 'array'
+    : Number.isInteger(value)
+      ? 'integer'
+      : typeof value;
+  return actual === rule.type ? undefined : `a ${rule.type}`;
+}
+
+/** The values of `values` that break the chart's rules, each with what the chart takes. */
+export function wrongChartValues(values: unknown, chart: ChartKeys): string[] {
+  const rules = Object.entries(chart.values ?? {});
+  return keyEntries(values).flatMap(([path, value]) =>
+    rules.flatMap(([pattern, rule]) => {
+      const expected = matches(path, pattern) ? unmetExpectation(rule, value) : undefined;
+      return expected === undefined
+        ? []
+        : [`${path}: ${JSON.stringify(value)}, ${chart.chart} takes ${expected}`];
+    }),
+  );
+}

@@ -5,6 +5,7 @@ import { SERVICE_CONFIGS } from '../support/stack-files.js';
 import {
   LOKI_3_7_KEYS,
   MIMIR_3_2_KEYS,
+  PYROSCOPE_2_2_KEYS,
   TEMPO_2_ONLY_KEYS,
   TEMPO_3_0_KEYS,
   TEMPO_3_OVERRIDES_KEYS,
@@ -25,12 +26,14 @@ function unknownTopLevelKeys(file: string, accepted: readonly string[]): string[
 const tempo = mapping(SERVICE_CONFIGS.tempo);
 const loki = mapping(SERVICE_CONFIGS.loki);
 const mimir = mapping(SERVICE_CONFIGS.mimir);
+const pyroscope = mapping(SERVICE_CONFIGS.pyroscope);
 
 describe('backend configs', () => {
   test.each([
     [SERVICE_CONFIGS.tempo, TEMPO_3_0_KEYS],
     [SERVICE_CONFIGS.loki, LOKI_3_7_KEYS],
     [SERVICE_CONFIGS.mimir, MIMIR_3_2_KEYS],
+    [SERVICE_CONFIGS.pyroscope, PYROSCOPE_2_2_KEYS],
   ] as const)('%s has only top-level keys its pinned version accepts', (file, accepted) => {
     expect(unknownTopLevelKeys(file, accepted)).toEqual([]);
   });
@@ -171,6 +174,30 @@ describe(SERVICE_CONFIGS.loki, () => {
       unmet(`${SERVICE_CONFIGS.loki}: ${at}`, newest, [
         { path: 'schema', expected: 'v13', accepts: (v) => v === 'v13' },
         { path: 'store', expected: 'tsdb', accepts: (v) => v === 'tsdb' },
+      ]),
+    ).toEqual([]);
+  });
+});
+
+describe(SERVICE_CONFIGS.pyroscope, () => {
+  test('keeps profiles on the filesystem for a stated retention, v2 storage only', () => {
+    expect(
+      unmet(SERVICE_CONFIGS.pyroscope, pyroscope, [
+        {
+          path: 'storage.backend',
+          expected: 'filesystem (single node, named volume)',
+          accepts: (v) => v === 'filesystem',
+        },
+        {
+          path: 'limits.retention_period',
+          expected: 'a retention duration (the default keeps 31 days)',
+          accepts: (v) => typeof v === 'string' && !/^0[a-z]*$/.test(v),
+        },
+        {
+          path: 'architecture_storage',
+          expected: 'v2 (the dual default also runs the v1 ingester)',
+          accepts: (v) => v === 'v2',
+        },
       ]),
     ).toEqual([]);
   });

@@ -21,7 +21,7 @@ const alloyPeers = alloyValues.flatMap((value) => {
 describe(ALLOY_CONFIG, () => {
   test('names the backends (a guard: the parser found them)', () => {
     expect(new Set(alloyPeers.map((p) => p.address.host))).toEqual(
-      new Set(['tempo', 'loki', 'mimir', 'grafana']),
+      new Set(['tempo', 'loki', 'mimir', 'pyroscope', 'grafana']),
     );
   });
 

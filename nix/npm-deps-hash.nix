@@ -1,3 +1,3 @@
 # Output hash of the npm tarballs that package-lock.json names (nix/npm-deps.nix).
 # Recomputed by test/nix/npm-deps.test.ts, whose failure message gives the new value.
-"sha256-R/ddMrIIm0PeriArM+oMaIbf+tpP4wsm8aK7JOMbjOo="
+"sha256-knNOCe7zg7aSAoNbN1Y0prE9iL1Av1Bs5dGmZHZgmd4="

@@ -3,6 +3,7 @@ import { OTLPLogExporter } from '@opentelemetry/exporter-logs-otlp-grpc';
 import { OTLPMetricExporter } from '@opentelemetry/exporter-metrics-otlp-grpc';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-grpc';
 import { HostMetrics } from '@opentelemetry/host-metrics';
+import { detectResources } from '@opentelemetry/resources';
 import {
   BatchLogRecordProcessor,
   ConsoleLogRecordExporter,
@@ -26,6 +27,9 @@ import {
 import { DeliveryHealth, type DeliveryReporter, monitorExporter } from './delivery-health.js';
 import { type ExporterName, type ExportSettings, readExportSettings } from './export-settings.js';
 import { botInstrumentations } from './instrumentations.js';
+import { ContinuousProfiler } from './profiling/continuous-profiler.js';
+import { applicationName } from './profiling/profile-labels.js';
+import { readProfilingSettings } from './profiling/profiling-settings.js';
 import { baseResource, packageVersion, RESOURCE_DETECTORS } from './resource.js';
 import { HOST_METRIC_GROUPS } from './semconv.js';
 import { readTelemetrySettings } from './settings.js';
@@ -48,7 +52,7 @@ export interface Telemetry {
   /** Problems that did not stop telemetry (e.g. no service.version), to log once. */
   readonly problems: readonly string[];
   forceFlush(): Promise<void>;
-  /** Flushes all three signals and stops exporting; idempotent. */
+  /** Flushes all signals (the last profiles too) and stops exporting; idempotent. */
   shutdown(): Promise<void>;
 }
 
@@ -77,9 +81,14 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
       : exportSettings.logs.map((name) => logProcessorFor(name, exportSettings, health));
 
   const instrumentations = botInstrumentations(settings.otlpLogs);
+  // Detected once here rather than by the SDK, so that profiles carry the very same
+  // attributes (service.instance.id is a random id per detection).
+  const resource = baseResource(env, version).merge(
+    detectResources({ detectors: [...RESOURCE_DETECTORS] }),
+  );
   const sdk = new NodeSDK({
-    resource: baseResource(env, version),
-    resourceDetectors: [...RESOURCE_DETECTORS],
+    resource,
+    autoDetectResources: false,
     instrumentations,
     spanProcessors,
     metricReaders,
@@ -93,6 +102,17 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
       metricGroups: [...HOST_METRIC_GROUPS],
     }).start();
   }
+  const profiler = settings.profiling
+    ? new ContinuousProfiler(
+        readProfilingSettings(env),
+        // The container detector answers asynchronously; labels are read once it has.
+        (resource.waitForAsyncAttributes?.() ?? Promise.resolve()).then(() =>
+          applicationName(resource),
+        ),
+        health,
+      )
+    : undefined;
+  profiler?.start();
 
   let stopped: Promise<void> | undefined;
   return {
@@ -107,9 +127,11 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
     },
     shutdown: () => {
       // NodeSDK leaves instrumentations subscribed (diagnostics channels, timers).
-      stopped ??= sdk.shutdown().finally(() => {
-        for (const instrumentation of instrumentations) instrumentation.disable();
-      });
+      stopped ??= Promise.all([sdk.shutdown(), profiler?.stop()])
+        .then(() => undefined)
+        .finally(() => {
+          for (const instrumentation of instrumentations) instrumentation.disable();
+        });
       return stopped;
     },
   };

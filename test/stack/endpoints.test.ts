@@ -89,6 +89,21 @@ describe('the bot service', () => {
     });
     expect(problems).toEqual([]);
   });
+
+  test("sends profiles to Alloy's Pyroscope receiver, on by default", () => {
+    const bot = serviceNamed(compose, 'bot');
+    const value = bot.environment.PYROSCOPE_SERVER_ADDRESS ?? '';
+    const address = parseAddress(value);
+    const why =
+      address?.host === 'alloy'
+        ? unreachable(address, compose, ports)
+        : `expected http://alloy:<receive_http port>, got "${value}"`;
+    expect(why, `compose.yaml: services.bot.environment.PYROSCOPE_SERVER_ADDRESS`).toBeUndefined();
+    expect(
+      bot.environment.ROBOSHPEE_PROFILING,
+      'compose.yaml: services.bot.environment.ROBOSHPEE_PROFILING',
+    ).toBe('true');
+  });
 });
 
 describe(SERVICE_CONFIGS.tempo, () => {

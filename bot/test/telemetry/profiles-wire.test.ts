@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { PROFILE_TYPES } from '../../src/telemetry/profiling/profile-types.js';
 import { buildBot, DemoBot } from './support/demo-bot.js';
 import { OtlpReceiver } from './support/otlp-receiver.js';
-import { PyroscopeReceiver } from './support/pyroscope-receiver.js';
+import { PyroscopeReceiver, profileTypeIds } from './support/pyroscope-receiver.js';
 
 /**
  * The built bot in demo mode with profiling on uploads its CPU and heap profiles to a
@@ -85,13 +86,19 @@ describe('GIVEN the demo bot profiling to a receiver', () => {
       expect(profile?.labels).toEqual(labels);
       expect(profile?.query).toMatchObject({ format: 'pprof', spyName: 'nodespy' });
     }
-    // Pyroscope names a profile with a `wall` sample type "wall": the CPU profile is
-    // wall:cpu:nanoseconds:wall:nanoseconds (the datasource's traces-to-profiles type).
     expect(cpu?.sampleTypes).toEqual(['sample:count', 'wall:nanoseconds', 'cpu:nanoseconds']);
     expect(cpu?.periodType).toBe('wall:nanoseconds');
     expect(cpu?.query.sampleRate).toBe('100');
     expect(heap?.sampleTypes).toEqual(['objects:count', 'space:bytes']);
     expect(heap?.query).not.toHaveProperty('sampleRate');
+  }, 30_000);
+
+  test('THEN Pyroscope stores them under every profile type the dashboards and links query', async () => {
+    await waitFor(() =>
+      expect([...new Set(pyroscope.profiles.flatMap(profileTypeIds))]).toEqual(
+        expect.arrayContaining(Object.values(PROFILE_TYPES)),
+      ),
+    );
   }, 30_000);
 
   test('THEN uploads repeat, each period starting where the last one ended', async () => {

@@ -12,7 +12,7 @@ import {
  * and profiles. service.name is the application name itself: Pyroscope makes it the
  * `service_name` label.
  */
-const LABELS = {
+export const PROFILE_LABELS = {
   service_version: ATTR_SERVICE_VERSION,
   deployment_environment_name: ATTR_DEPLOYMENT_ENVIRONMENT_NAME,
   service_instance_id: ATTR_SERVICE_INSTANCE_ID,
@@ -28,7 +28,7 @@ const RESERVED = /[{},=]/g;
  */
 export function applicationName(resource: Resource): string {
   const attributes = resource.attributes;
-  const labels = Object.entries(LABELS).flatMap(([label, attribute]) => {
+  const labels = Object.entries(PROFILE_LABELS).flatMap(([label, attribute]) => {
     const value = attributes[attribute];
     return value === undefined ? [] : [`${label}=${String(value).replace(RESERVED, '_')}`];
   });

@@ -18,6 +18,21 @@ export interface ReceivedProfile {
   readonly samples: number;
 }
 
+/**
+ * The profile type ids Pyroscope stores an upload under, one per sample type, named as
+ * grafana/pyroscope v2.2.1 names pprof uploads (pkg/og/convert/pprof/profile.go,
+ * metricName): "wall" when a sample type is wall, "memory" for objects/space types.
+ */
+export function profileTypeIds(profile: ReceivedProfile): string[] {
+  const types = profile.sampleTypes.map((type) => type.split(':')[0] ?? '');
+  const name = types.includes('wall')
+    ? 'wall'
+    : types.some((type) => /^(objects|space)$|alloc_|inuse_/.test(type))
+      ? 'memory'
+      : (types.at(-1) ?? '');
+  return profile.sampleTypes.map((type) => `${name}:${type}:${profile.periodType}`);
+}
+
 /** `roboshpee{a=b,c=d}` as Pyroscope's ingest API reads it. */
 function parseName(name: string): { service: string; labels: Record<string, string> } {
   const open = name.indexOf('{');

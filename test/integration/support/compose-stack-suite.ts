@@ -19,8 +19,8 @@ export interface ComposeStackSuite {
 export function composeStackSuite(suite: string, purpose: string): ComposeStackSuite {
   const gate = containerSuite(() => {
     const facts = stackFacts();
-    return [facts.tempo, facts.loki, facts.mimir, facts.alloy, facts.grafana].map((b) =>
-      imageOf(b.service),
+    return [facts.tempo, facts.loki, facts.mimir, facts.alloy, facts.pyroscope, facts.grafana].map(
+      (b) => imageOf(b.service),
     );
   });
   let stack: ComposeStack | undefined;

@@ -27,9 +27,8 @@ import {
 import { DeliveryHealth, type DeliveryReporter, monitorExporter } from './delivery-health.js';
 import { type ExporterName, type ExportSettings, readExportSettings } from './export-settings.js';
 import { botInstrumentations } from './instrumentations.js';
-import { ContinuousProfiler } from './profiling/continuous-profiler.js';
-import { applicationName } from './profiling/profile-labels.js';
 import { readProfilingSettings } from './profiling/profiling-settings.js';
+import { startProfiling } from './profiling/start-profiling.js';
 import { baseResource, packageVersion, RESOURCE_DETECTORS } from './resource.js';
 import { HOST_METRIC_GROUPS } from './semconv.js';
 import { readTelemetrySettings } from './settings.js';
@@ -103,16 +102,8 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
     }).start();
   }
   const profiler = settings.profiling
-    ? new ContinuousProfiler(
-        readProfilingSettings(env),
-        // The container detector answers asynchronously; labels are read once it has.
-        (resource.waitForAsyncAttributes?.() ?? Promise.resolve()).then(() =>
-          applicationName(resource),
-        ),
-        health,
-      )
+    ? startProfiling(readProfilingSettings(env), resource, health)
     : undefined;
-  profiler?.start();
 
   let stopped: Promise<void> | undefined;
   return {

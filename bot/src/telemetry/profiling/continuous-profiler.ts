@@ -26,7 +26,7 @@ export class ContinuousProfiler {
 
   constructor(
     private readonly settings: ProfilingSettings,
-    private readonly name: Promise<string>,
+    private readonly name: string,
     private readonly health: DeliveryHealth,
   ) {}
 
@@ -78,7 +78,7 @@ export class ContinuousProfiler {
     try {
       const body = await encode(profile);
       const result = await uploadProfile(this.settings.serverAddress, {
-        name: await this.name,
+        name: this.name,
         body,
         from,
         until,

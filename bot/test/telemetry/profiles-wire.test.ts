@@ -159,7 +159,7 @@ describe('GIVEN the profiles endpoint down', () => {
     }
   }, 60_000);
 
-  test('WHEN it accepts uploads but never answers THEN rounds are dropped, not queued', async () => {
+  test('WHEN it accepts uploads but never answers THEN nothing queues behind the pending ones', async () => {
     const hung = await new PyroscopeReceiver('never').start();
     const bot = await DemoBot.start({
       ...PROFILING,

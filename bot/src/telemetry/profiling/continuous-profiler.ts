@@ -20,7 +20,8 @@ type Kind = 'cpu' | 'heap';
  */
 export class ContinuousProfiler {
   #timer: NodeJS.Timeout | undefined;
-  #since = new Date();
+  /** Where the next profile of each kind starts: the end of the last one uploaded. */
+  readonly #since = { cpu: new Date(), heap: new Date() };
   readonly #inFlight = new Set<Kind>();
   #stopped: Promise<void> | undefined;
 
@@ -38,7 +39,7 @@ export class ContinuousProfiler {
       collectCpuTime: true,
     });
     heap.start(HEAP_SAMPLING_INTERVAL_BYTES, HEAP_STACK_DEPTH);
-    this.#since = new Date();
+    this.#since.cpu = this.#since.heap = new Date();
     // unref: profiling alone never keeps the process alive.
     this.#timer = setInterval(() => void this.#round(true), this.settings.flushIntervalMillis);
     this.#timer.unref();
@@ -55,25 +56,29 @@ export class ContinuousProfiler {
     return this.#stopped;
   }
 
+  /**
+   * At most one upload of each kind is in flight. While Pyroscope is slow or down, a round
+   * whose previous upload is still pending leaves its samples in the profiler, so the next
+   * upload covers both periods: nothing is queued (an outage costs at most one pending
+   * profile of each kind, uploads give up after 5 s) and the periods stay contiguous.
+   * The last round, on stop, collects regardless.
+   */
   #round(restart: boolean): Promise<void> {
-    const from = this.#since;
     const until = new Date();
-    this.#since = until;
-    const cpu = time.stop(restart);
-    const allocations = heap.profile();
-    return Promise.all([
-      this.#send('cpu', cpu, from, until, SAMPLE_RATE),
-      this.#send('heap', allocations, from, until),
-    ]).then(() => undefined);
+    const last = !restart;
+    const sends: Promise<void>[] = [];
+    if (last || !this.#inFlight.has('cpu')) {
+      sends.push(this.#send('cpu', time.stop(restart), until, SAMPLE_RATE));
+    }
+    if (last || !this.#inFlight.has('heap')) {
+      sends.push(this.#send('heap', heap.profile(), until));
+    }
+    return Promise.all(sends).then(() => undefined);
   }
 
-  /**
-   * At most one upload of each kind is in flight: while Pyroscope is slow or down, a
-   * round's profile is dropped rather than queued, so an outage costs two profiles of
-   * memory however long it lasts.
-   */
-  async #send(kind: Kind, profile: Profile, from: Date, until: Date, sampleRate?: number) {
-    if (this.#inFlight.has(kind)) return;
+  async #send(kind: Kind, profile: Profile, until: Date, sampleRate?: number): Promise<void> {
+    const from = this.#since[kind];
+    this.#since[kind] = until;
     this.#inFlight.add(kind);
     try {
       const body = await encode(profile);

@@ -4,11 +4,14 @@
  *    receiver, logs too), alternating: closed-loop throughput and CPU per command.
  * 2. Telemetry on at a sustained rate for 60 s: spans the bot started (its SDK's own
  *    `otel.sdk.span.started`) against spans the receiver got, after a SIGTERM flush.
+ * 3. Telemetry on, profiling off then on (uploads to a local Pyroscope stand-in),
+ *    alternating like phase 1: what continuous profiling adds.
  * Loopback only; one bot process at a time. BENCH_SECONDS shortens phase 2 for a trial.
  */
 import { isInteractionLine } from '../bot/test/support/interaction-line.js';
 import { DemoBot } from '../bot/test/telemetry/support/demo-bot.js';
 import { OtlpReceiver } from '../bot/test/telemetry/support/otlp-receiver.js';
+import { PyroscopeReceiver } from '../bot/test/telemetry/support/pyroscope-receiver.js';
 import { closedLoop, openLoop } from './load.js';
 import { type ProcessSample, sampleProcess } from './process-stats.js';
 
@@ -112,5 +115,41 @@ row('spans lost', String(produced - receiver.spans.length));
 row('interaction traces received', `${roots.size} / ${answered.size}`);
 row('interaction log records received', `${interactionLogs} / ${answered.size}`);
 row('bot RSS start -> end', `${mib(before.rssBytes)} -> ${mib(after.rssBytes)}`);
+
+// Phase 3. One upload a second, ten times compose's rate, so that uploads fall inside the
+// measured runs: an upper bound on what profiling costs.
+const pyroscope = await new PyroscopeReceiver().start();
+const profiling = {
+  ...exporting,
+  ROBOSHPEE_PROFILING: 'true',
+  PYROSCOPE_SERVER_ADDRESS: pyroscope.endpoint,
+  PYROSCOPE_FLUSH_INTERVAL_MS: '1000',
+};
+const unprofiledRuns: Throughput[] = [];
+const profiledRuns: Throughput[] = [];
+for (let round = 0; round < ROUNDS; round += 1) {
+  unprofiledRuns.push(await throughput(exporting));
+  profiledRuns.push(await throughput(profiling));
+}
+console.log(`
+profiling: ${ROUNDS} rounds as above, telemetry on, one CPU + heap upload a second`);
+row('', 'profiling off', 'profiling on', 'on / off');
+const ratio = (pick: (run: Throughput) => number) =>
+  (median(profiledRuns, pick) / median(unprofiledRuns, pick)).toFixed(2);
+row(
+  'commands/s',
+  median(unprofiledRuns, rate).toFixed(0),
+  median(profiledRuns, rate).toFixed(0),
+  ratio(rate),
+);
+row(
+  'bot CPU per command (µs)',
+  median(unprofiledRuns, cpu).toFixed(0),
+  median(profiledRuns, cpu).toFixed(0),
+  ratio(cpu),
+);
+row('RSS before -> after a run', rss(unprofiledRuns), rss(profiledRuns));
+row('profiles received', '', String(pyroscope.profiles.length));
+await pyroscope.stop();
 
 await receiver.stop();

@@ -33,7 +33,8 @@ buildNpmPackage (finalAttrs: {
   npmConfigHook = importNpmLock.npmConfigHook;
 
   # package.json's allowScripts denies every install script in the tree (protobufjs, ssh2,
-  # cpu-features); skipping them here keeps the Nix build the same as `npm ci`.
+  # cpu-features, @datadog/pprof's no-op); skipping them here keeps the Nix build the same as
+  # `npm ci`.
   npmFlags = [ "--ignore-scripts" ];
 
   nativeBuildInputs = [ makeWrapper ];

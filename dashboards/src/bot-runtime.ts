@@ -1,10 +1,17 @@
 import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
+import { PROFILE_TYPES } from '../../bot/src/telemetry/profiling/profile-types.js';
 import { RUNTIME_METRIC } from './bot-series.js';
-import { roboshpeeDashboard } from './dashboard-defaults.js';
+import { roboshpeeDashboard, withRows } from './dashboard-defaults.js';
 import { BOT_RUNTIME_UID } from './dashboard-uids.js';
-import { metricsStat, metricsTimeseries, thresholds } from './panels.js';
+import {
+  flameGraphPanel,
+  metricsStat,
+  metricsTimeseries,
+  profileLink,
+  thresholds,
+} from './panels.js';
 import { rate } from './promql.js';
-import { botSelector } from './selectors.js';
+import { botProfileSelector, botSelector } from './selectors.js';
 import { environmentVariable, instanceVariable } from './variables.js';
 
 // Metrics of @opentelemetry/instrumentation-runtime-node (nodejs.*, v8js.*) and
@@ -17,6 +24,12 @@ const MEMORY_LIMITS = thresholds(
   { value: 128 * MiB, color: 'yellow' },
   { value: 170 * MiB, color: 'red' },
 );
+/** The profiles of the instances shown (Pyroscope, when ROBOSHPEE_PROFILING=true). */
+const CPU_PROFILE = { profileTypeId: PROFILE_TYPES.cpu, labelSelector: botProfileSelector };
+const HEAP_PROFILE = {
+  profileTypeId: PROFILE_TYPES.heapInUseBytes,
+  labelSelector: botProfileSelector,
+};
 
 const panels = [
   metricsTimeseries(
@@ -110,6 +123,7 @@ const panels = [
       },
     ],
     thresholds({ value: 0.8, color: 'yellow' }, { value: 1, color: 'red' }),
+    profileLink(CPU_PROFILE, 'CPU flame graph (Pyroscope)'),
   ),
   metricsTimeseries(
     {
@@ -135,14 +149,36 @@ const panels = [
   ),
 ];
 
+/** Pyroscope's view of the same process: in a row of their own, full width. */
+const profiles = [
+  flameGraphPanel(
+    {
+      title: 'CPU flame graph',
+      description:
+        'Where the CPU time above went, by function, merged over the time range (Pyroscope; empty unless ROBOSHPEE_PROFILING=true).',
+      unit: 'ns',
+    },
+    CPU_PROFILE,
+  ),
+  flameGraphPanel(
+    {
+      title: 'Heap in use by allocation site',
+      description:
+        'Bytes live on the V8 heap, by the function that allocated them (sampled every 512 KiB; Pyroscope).',
+      unit: 'bytes',
+    },
+    HEAP_PROFILE,
+  ),
+];
+
 export function botRuntime(): Dashboard {
   const builder = roboshpeeDashboard(
     BOT_RUNTIME_UID,
     'RoboShpee / Bot runtime',
-    'The Node.js process under the bot: event loop, V8 heap and GC, CPU, memory and restarts.',
+    'The Node.js process under the bot: event loop, V8 heap and GC, CPU, memory, restarts and flame graphs.',
   )
     .withVariable(environmentVariable)
     .withVariable(instanceVariable);
   for (const panel of panels) builder.withPanel(panel);
-  return builder.build();
+  return withRows(builder, { Profiles: profiles }).build();
 }

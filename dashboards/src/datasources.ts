@@ -7,5 +7,9 @@ import type { DataSourceRef } from '@grafana/grafana-foundation-sdk/common';
 export const MIMIR = { type: 'prometheus', uid: 'mimir' } as const satisfies DataSourceRef;
 export const LOKI = { type: 'loki', uid: 'loki' } as const satisfies DataSourceRef;
 export const TEMPO = { type: 'tempo', uid: 'tempo' } as const satisfies DataSourceRef;
+export const PYROSCOPE = {
+  type: 'grafana-pyroscope-datasource',
+  uid: 'pyroscope',
+} as const satisfies DataSourceRef;
 
-export type Datasource = typeof MIMIR | typeof LOKI | typeof TEMPO;
+export type Datasource = typeof MIMIR | typeof LOKI | typeof TEMPO | typeof PYROSCOPE;

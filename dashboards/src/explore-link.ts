@@ -9,14 +9,21 @@ const grafanaVariable = (name: string, format?: string): string =>
   `\${${format === undefined ? name : `${name}:${format}`}}`;
 
 /** The query fields Explore expects for each datasource type. */
-export type ExploreQuery = { expr: string } | { query: string; queryType: 'traceql' };
+export type ExploreQuery =
+  | { expr: string }
+  | { query: string; queryType: 'traceql' }
+  | { labelSelector: string; profileTypeId: string; queryType: 'profile' };
 
 /**
  * A panel link that opens the panel's query in Explore over the dashboard's time range.
  * The pane state is percent-encoded JSON; Grafana substitutes `${__from}`, `${__to}` and
  * the dashboard variables into the link, so those stay as (encoded-safe) template references.
  */
-export function exploreLink(datasource: Datasource, query: ExploreQuery): DashboardLinkBuilder {
+export function exploreLink(
+  datasource: Datasource,
+  query: ExploreQuery,
+  title = `Explore in ${datasource.uid}`,
+): DashboardLinkBuilder {
   const from = grafanaVariable('__from');
   const to = grafanaVariable('__to');
   const pane = {
@@ -34,7 +41,7 @@ export function exploreLink(datasource: Datasource, query: ExploreQuery): Dashbo
       grafanaVariable(name, 'percentencode'),
     );
   }
-  return new DashboardLinkBuilder(`Explore in ${datasource.uid}`)
+  return new DashboardLinkBuilder(title)
     .url(`/explore?schemaVersion=1&orgId=1&panes=${encoded}`)
     .targetBlank(true);
 }

@@ -1,18 +1,20 @@
 import type * as cog from '@grafana/grafana-foundation-sdk/cog';
 import type { DataSourceRef } from '@grafana/grafana-foundation-sdk/common';
 import * as common from '@grafana/grafana-foundation-sdk/common';
+import * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';
 import {
   type DashboardLink,
   type DashboardLinkBuilder,
   ThresholdsConfigBuilder,
   ThresholdsMode,
 } from '@grafana/grafana-foundation-sdk/dashboard';
+import * as pyroscope from '@grafana/grafana-foundation-sdk/grafanapyroscope';
 import * as loki from '@grafana/grafana-foundation-sdk/loki';
 import * as prometheus from '@grafana/grafana-foundation-sdk/prometheus';
 import * as stat from '@grafana/grafana-foundation-sdk/stat';
 import * as tempo from '@grafana/grafana-foundation-sdk/tempo';
 import * as timeseries from '@grafana/grafana-foundation-sdk/timeseries';
-import { type Datasource, LOKI, MIMIR, TEMPO } from './datasources.js';
+import { type Datasource, LOKI, MIMIR, PYROSCOPE, TEMPO } from './datasources.js';
 import { exploreLink } from './explore-link.js';
 
 /** What every panel builder of the SDK offers; the helpers below decorate any of them. */
@@ -41,7 +43,7 @@ function describe<P extends PanelBuilder>(
   panel: P,
   text: PanelText,
   datasource: Datasource,
-  link: DashboardLinkBuilder | undefined,
+  ...links: DashboardLinkBuilder[]
 ): P {
   const described = panel
     .datasource(datasource)
@@ -50,7 +52,7 @@ function describe<P extends PanelBuilder>(
     .unit(text.unit)
     .span(text.width ?? 12)
     .height(text.height ?? 8);
-  return link === undefined ? described : described.links([link]);
+  return links.length === 0 ? described : described.links(links);
 }
 
 type Step = { readonly value: number; readonly color: string };
@@ -88,11 +90,15 @@ function firstOf(targets: readonly PromTarget[]): PromTarget {
   return first;
 }
 
-/** A time series panel of Mimir queries, linked to Explore with its first query. */
+/**
+ * A time series panel of Mimir queries, linked to Explore with its first query (and to
+ * `related` views after that link).
+ */
 export function metricsTimeseries(
   text: PanelText,
   targets: readonly PromTarget[],
   limits: ThresholdsConfigBuilder = thresholds(),
+  ...related: DashboardLinkBuilder[]
 ): timeseries.PanelBuilder {
   const panel = describe(
     new timeseries.PanelBuilder()
@@ -110,6 +116,7 @@ export function metricsTimeseries(
     text,
     MIMIR,
     exploreLink(MIMIR, { expr: firstOf(targets).expr }),
+    ...related,
   );
   return targets.reduce(
     (built, target, index) => built.withTarget(promQuery(target, index)),
@@ -168,7 +175,37 @@ export function tracesPanel<P extends PanelBuilder>(
 
 /** Decorates a panel that shows Tempo's service graph (queried from Mimir by the datasource). */
 export function serviceMapPanel<P extends PanelBuilder>(panel: P, text: PanelText): P {
-  return describe(panel, text, TEMPO, undefined).withTarget(
+  return describe(panel, text, TEMPO).withTarget(
     new tempo.DataqueryBuilder().datasource(TEMPO).refId('A').queryType('serviceMap'),
+  );
+}
+
+export interface ProfileTarget {
+  readonly profileTypeId: string;
+  readonly labelSelector: string;
+}
+
+/** Explore's flame graph of a Pyroscope query over the dashboard's time range. */
+export const profileLink = (target: ProfileTarget, title: string): DashboardLinkBuilder =>
+  exploreLink(PYROSCOPE, { ...target, queryType: 'profile' }, title);
+
+/**
+ * A flame graph of one Pyroscope profile type, merged over the dashboard's time range.
+ * The SDK has no flame graph builder: the generic panel builder with its type.
+ */
+export function flameGraphPanel(text: PanelText, target: ProfileTarget): dashboard.PanelBuilder {
+  return describe(
+    new dashboard.PanelBuilder().type('flamegraph'),
+    { width: 24, height: 12, ...text },
+    PYROSCOPE,
+    profileLink(target, 'Explore in pyroscope'),
+  ).withTarget(
+    new pyroscope.DataqueryBuilder()
+      .datasource(PYROSCOPE)
+      .refId('A')
+      .queryType('profile')
+      .profileTypeId(target.profileTypeId)
+      .labelSelector(target.labelSelector)
+      .groupBy([]),
   );
 }

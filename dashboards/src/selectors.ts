@@ -15,6 +15,9 @@ export const botSelector = (...extra: string[]): string =>
 /** Loki stream selector for the bot's OTLP logs (Loki's default OTLP index labels). */
 export const botStreamSelector = `{service_name="${BOT_SERVICE}", deployment_environment_name=~"$environment", service_instance_id=~"$instance"}`;
 
+/** Pyroscope label selector for the bot's profiles (profile-labels.ts names the labels). */
+export const botProfileSelector = `{service_name="${BOT_SERVICE}", deployment_environment_name=~"$environment", service_instance_id=~"$instance"}`;
+
 /** TraceQL conditions that select the bot's spans in the chosen environment. */
 export const botSpanConditions = `resource.service.name = "${BOT_SERVICE}" && resource.deployment.environment.name =~ "$environment"`;
 

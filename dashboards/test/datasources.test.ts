@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PROFILE_TYPES } from '../../bot/src/telemetry/profiling/profile-types.js';
 import { generatedDashboards } from '../../test/support/generated-dashboards.js';
 import { loadProvisionedDatasources } from '../../test/support/grafana-datasources.js';
 import { asArray, dig } from '../../test/support/parsed-document.js';
@@ -39,6 +40,15 @@ describe('every datasource uid the dashboards and alert rules use is provisioned
   it('the Tempo datasource draws its service map from Mimir, where the service-graph series are', () => {
     const tempo = datasources.find((datasource) => datasource.uid === 'tempo');
     expect(dig(tempo, 'jsonData', 'serviceMap', 'datasourceUid')).toBe('mimir');
+  });
+
+  it('the Tempo datasource links spans to the CPU profile the bot uploads, by service', () => {
+    const tempo = datasources.find((datasource) => datasource.uid === 'tempo');
+    expect(dig(tempo, 'jsonData', 'tracesToProfiles', 'datasourceUid')).toBe('pyroscope');
+    expect(dig(tempo, 'jsonData', 'tracesToProfiles', 'profileTypeId')).toBe(PROFILE_TYPES.cpu);
+    expect(asArray(dig(tempo, 'jsonData', 'tracesToProfiles', 'tags'))).toEqual([
+      { key: 'service.name', value: 'service_name' },
+    ]);
   });
 
   it('the Mimir datasource links exemplars by the label Tempo writes the trace id to', () => {

@@ -92,9 +92,10 @@ describe('panels', () => {
       const query = dig(state, 'panel', 'queries', '0');
       const target = asArray(panel.targets)[0];
       expect(dig(query, 'datasource', 'uid')).toBe(dig(panel, 'datasource', 'uid'));
-      expect(dig(query, 'expr') ?? dig(query, 'query')).toBe(
-        dig(target, 'expr') ?? dig(target, 'query'),
-      );
+      const text = (q: unknown) => dig(q, 'expr') ?? dig(q, 'query') ?? dig(q, 'labelSelector');
+      expect(text(query)).toBeDefined();
+      expect(text(query)).toBe(text(target));
+      expect(dig(query, 'profileTypeId')).toBe(dig(target, 'profileTypeId'));
     },
   );
 });

@@ -4,7 +4,9 @@ import { parseQuery } from './support/parsed-query.js';
 
 const parsed = [...dashboardQueries(), ...alertQueries()].flatMap((query) => {
   if (query.language === 'serviceMap') return [];
-  const language = query.language === 'labelValues' ? 'promql' : query.language;
+  // label_values' selector and Pyroscope's label selectors are PromQL vector selectors.
+  const language =
+    query.language === 'labelValues' || query.language === 'profile' ? 'promql' : query.language;
   // label_values(selector, label) is Grafana's, not PromQL; its selector is.
   const text =
     query.language === 'labelValues'

@@ -6,6 +6,7 @@ import { producedSeries } from './catalogue/index.js';
 import { tempoSendsExemplars } from './catalogue/tempo-series.js';
 import { alertQueries, dashboardQueries } from './support/generated.js';
 import { logqlProblems } from './support/logql-check.js';
+import { profileProblems } from './support/profile-check.js';
 import { labelValuesProblems, promqlProblems } from './support/promql-check.js';
 import { traceqlProblems } from './support/traceql-check.js';
 
@@ -29,6 +30,8 @@ function problemsOf(query: (typeof queries)[number]): string[] {
       return logqlProblems(query.text);
     case 'traceql':
       return traceqlProblems(query.text);
+    case 'profile':
+      return profileProblems(query.profileTypeId, query.text);
     case 'serviceMap':
       return SERVICE_MAP_SERIES.filter((name) => !catalogue.has(name)).map(
         (name) => `service map needs "${name}", which Tempo is not configured to produce`,
@@ -101,6 +104,15 @@ describe('the series check fails on names and labels the system does not produce
     expect(
       labelValuesProblems('label_values({job="roboshpee"}, cluster)', catalogue).join(),
     ).toContain('"cluster"');
+  });
+
+  it('rejects a profile type the bot does not upload and a label its profiles lack', () => {
+    expect(profileProblems('process_cpu:cpu:nanoseconds:cpu:nanoseconds', '{}').join()).toContain(
+      'process_cpu',
+    );
+    expect(
+      profileProblems('wall:cpu:nanoseconds:wall:nanoseconds', '{job="roboshpee"}').join(),
+    ).toContain('"job"');
   });
 
   it('rejects a stream label Loki does not index and a span attribute the bot does not set', () => {

@@ -76,6 +76,7 @@ describe(`${SUITE}: docker compose up of ${COMPOSE_FILE}, Grafana and its dashbo
       [SERVICE.loki, stackFacts().loki.httpPort, '/ready'],
       [SERVICE.mimir, stackFacts().mimir.httpPort, '/ready'],
       [SERVICE.alloy, stackFacts().alloy.httpPort, '/-/ready'],
+      [SERVICE.pyroscope, stackFacts().pyroscope.httpPort, '/ready'],
       [SERVICE.grafana, stackFacts().grafana.httpPort, '/api/health'],
       [SERVICE.bot, stackFacts().botDemoPort, '/_demo/healthz'],
     ] as const;

@@ -6,7 +6,6 @@ import { loadBackendConfig } from '../support/backend-config.js';
 import { KUBERNETES_DIR } from '../support/deploy-files.js';
 import { asArray, dig } from '../support/parsed-document.js';
 import { readRepoFile, readRepoYaml } from '../support/repo.js';
-import { SERVICE_CONFIGS } from '../support/stack-files.js';
 import { type ChartKeys, unknownChartKeys, wrongChartValues } from './support/chart-keys.js';
 import { GRAFANA_KEYS } from './support/charts/grafana.js';
 import { K8S_MONITORING_KEYS } from './support/charts/k8s-monitoring.js';

@@ -160,3 +160,43 @@ export const MIMIR_3_2_KEYS = [
   'instrument_ref_leaks',
   'label_access_control_enabled',
 ] as const;
+
+/**
+ * grafana/pyroscope v2.2.1, pkg/pyroscope/pyroscope.go (type Config), with the legacy v1
+ * blocks it still parses; pkg/cfg/files.go decodes with KnownFields.
+ */
+export const PYROSCOPE_2_2_KEYS = [
+  'target',
+  'api',
+  'server',
+  'metastore',
+  'distributor',
+  'frontend',
+  'query_backend',
+  'adaptive_placement',
+  'symbolizer',
+  'frontend_worker',
+  'limits',
+  'segment_writer',
+  'memberlist',
+  'pyroscopedb',
+  'tracing',
+  'overrides_exporter',
+  'runtime_config',
+  'compaction_worker',
+  'tenant_settings',
+  'storage',
+  'self_profiling',
+  'multitenancy_enabled',
+  'analytics',
+  'show_banner',
+  'shutdown_delay',
+  'architecture_storage',
+  'admin_server',
+  'embedded_grafana',
+  'querier',
+  'ingester',
+  'compactor',
+  'store_gateway',
+  'query_scheduler',
+] as const;

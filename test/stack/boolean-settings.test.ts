@@ -26,6 +26,7 @@ const BOOLEANS: Readonly<Record<string, Handling>> = {
   ALLOY_JOURNAL: 'alloy',
   ROBOSHPEE_DEMO: 'bot',
   ROBOSHPEE_OTLP_LOGS: 'bot',
+  ROBOSHPEE_PROFILING: 'bot',
   GF_AUTH_ANONYMOUS_ENABLED: 'fixed',
   GF_USERS_ALLOW_SIGN_UP: 'fixed',
   GF_ANALYTICS_REPORTING_ENABLED: 'fixed',
@@ -35,6 +36,7 @@ const BOOLEANS: Readonly<Record<string, Handling>> = {
 const BOT_CHECKS: Readonly<Record<string, (env: NodeJS.ProcessEnv) => unknown>> = {
   ROBOSHPEE_DEMO: loadConfig,
   ROBOSHPEE_OTLP_LOGS: readTelemetrySettings,
+  ROBOSHPEE_PROFILING: readTelemetrySettings,
 };
 
 const WORDS = /^(true|false|on|off|yes|no)$/i;

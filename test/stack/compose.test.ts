@@ -16,6 +16,7 @@ const STORES = {
   tempo: '/var/tempo',
   loki: '/loki',
   mimir: '/data',
+  pyroscope: '/data',
   grafana: '/var/lib/grafana',
 } as const;
 

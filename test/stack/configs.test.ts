@@ -1,10 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { type Backend, loadBackendConfig } from '../support/backend-config.js';
 import { isRecord, topLevelMapping } from '../support/parsed-document.js';
+import { readRepoYaml } from '../support/repo.js';
 import { SERVICE_CONFIGS } from '../support/stack-files.js';
 import {
   LOKI_3_7_KEYS,
   MIMIR_3_2_KEYS,
+  PYROSCOPE_2_2_KEYS,
   TEMPO_2_ONLY_KEYS,
   TEMPO_3_0_KEYS,
   TEMPO_3_OVERRIDES_KEYS,
@@ -26,6 +28,11 @@ function unknownTopLevelKeys(backend: Backend, accepted: readonly string[]): str
 const tempo = mapping('tempo');
 const loki = mapping('loki');
 const mimir = mapping('mimir');
+// Pyroscope reads its file as written (no -config.expand-env).
+const pyroscope = topLevelMapping(
+  readRepoYaml(SERVICE_CONFIGS.pyroscope),
+  SERVICE_CONFIGS.pyroscope,
+);
 
 describe('backend configs', () => {
   test.each([
@@ -34,6 +41,15 @@ describe('backend configs', () => {
     ['mimir', MIMIR_3_2_KEYS],
   ] as const)('%s has only top-level keys its pinned version accepts', (backend, accepted) => {
     expect(unknownTopLevelKeys(backend, accepted)).toEqual([]);
+  });
+
+  test('pyroscope has only top-level keys its pinned version accepts', () => {
+    const unknown = Object.keys(pyroscope).filter(
+      (key) => !(PYROSCOPE_2_2_KEYS as readonly string[]).includes(key),
+    );
+    expect(
+      unknown.map((key) => `${SERVICE_CONFIGS.pyroscope}: ${key}: not a top-level key`),
+    ).toEqual([]);
   });
 });
 
@@ -172,6 +188,30 @@ describe(SERVICE_CONFIGS.loki, () => {
       unmet(`${SERVICE_CONFIGS.loki}: ${at}`, newest, [
         { path: 'schema', expected: 'v13', accepts: (v) => v === 'v13' },
         { path: 'store', expected: 'tsdb', accepts: (v) => v === 'tsdb' },
+      ]),
+    ).toEqual([]);
+  });
+});
+
+describe(SERVICE_CONFIGS.pyroscope, () => {
+  test('keeps profiles on the filesystem for a stated retention, v2 storage only', () => {
+    expect(
+      unmet(SERVICE_CONFIGS.pyroscope, pyroscope, [
+        {
+          path: 'storage.backend',
+          expected: 'filesystem (single node, named volume)',
+          accepts: (v) => v === 'filesystem',
+        },
+        {
+          path: 'limits.retention_period',
+          expected: 'a retention duration (the default keeps 31 days)',
+          accepts: (v) => typeof v === 'string' && !/^0[a-z]*$/.test(v),
+        },
+        {
+          path: 'architecture_storage',
+          expected: 'v2 (the dual default also runs the v1 ingester)',
+          accepts: (v) => v === 'v2',
+        },
       ]),
     ).toEqual([]);
   });

@@ -24,6 +24,7 @@ const CORRELATIONS = [
   ['tempo', 'jsonData.tracesToMetrics.datasourceUid', 'mimir'],
   ['tempo', 'jsonData.serviceMap.datasourceUid', 'mimir'],
   ['tempo', 'jsonData.lokiSearch.datasourceUid', 'loki'],
+  ['tempo', 'jsonData.tracesToProfiles.datasourceUid', 'pyroscope'],
 ] as const;
 
 describe(DATASOURCES_DIR, () => {
@@ -31,6 +32,7 @@ describe(DATASOURCES_DIR, () => {
     ['mimir', 'prometheus'],
     ['loki', 'loki'],
     ['tempo', 'tempo'],
+    ['pyroscope', 'grafana-pyroscope-datasource'],
   ] as const)('provisions uid %s of type %s', (uid, type) => {
     expect(named(uid).type, `${named(uid).file}: datasource ${uid}.type`).toBe(type);
   });

@@ -21,7 +21,7 @@ const alloyPeers = alloyValues.flatMap((value) => {
 describe(ALLOY_CONFIG, () => {
   test('names the backends (a guard: the parser found them)', () => {
     expect(new Set(alloyPeers.map((p) => p.address.host))).toEqual(
-      new Set(['tempo', 'loki', 'mimir', 'grafana']),
+      new Set(['tempo', 'loki', 'mimir', 'pyroscope', 'grafana']),
     );
   });
 
@@ -88,6 +88,21 @@ describe('the bot service', () => {
       return why ? [`compose.yaml: services.bot.environment.${name} = "${value}": ${why}`] : [];
     });
     expect(problems).toEqual([]);
+  });
+
+  test("sends profiles to Alloy's Pyroscope receiver, on by default", () => {
+    const bot = serviceNamed(compose, 'bot');
+    const value = bot.environment.PYROSCOPE_SERVER_ADDRESS ?? '';
+    const address = parseAddress(value);
+    const why =
+      address?.host === 'alloy'
+        ? unreachable(address, compose, ports)
+        : `expected http://alloy:<receive_http port>, got "${value}"`;
+    expect(why, `compose.yaml: services.bot.environment.PYROSCOPE_SERVER_ADDRESS`).toBeUndefined();
+    expect(
+      bot.environment.ROBOSHPEE_PROFILING,
+      'compose.yaml: services.bot.environment.ROBOSHPEE_PROFILING',
+    ).toBe('true');
   });
 });
 

@@ -65,6 +65,18 @@ export const IMAGE_CONTENTS: Readonly<Record<string, ImageContents>> = {
     user: 'root',
     writableDirs: [],
   },
+  // distroless/static with /usr/bin/pyroscope (no health flag) and /usr/bin/profilecli,
+  // whose `ready` command asks /ready and exits 1 unless it answers 200.
+  'grafana/pyroscope': {
+    tags: /^2\.2\.\d+$/,
+    source:
+      'grafana/pyroscope v2.2.1 cmd/pyroscope/Dockerfile, cmd/pyroscope/main.go, cmd/profilecli/ready.go',
+    programs: [],
+    healthCommands: [['/usr/bin/profilecli', 'ready']],
+    user: 'pyroscope',
+    // Also /data-compactor and /data-metastore (v1 paths), which this config does not use.
+    writableDirs: ['/data'],
+  },
   // Alpine (busybox, so wget too) or Ubuntu, depending on the build; both variants install
   // bash and curl, only the Alpine one has wget.
   'grafana/grafana': {

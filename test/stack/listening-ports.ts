@@ -1,7 +1,7 @@
-import { loadAlloyValues } from '../support/alloy-config.js';
+import { loadAlloyValues, stripComments } from '../support/alloy-config.js';
 import { flagValue } from '../support/command-flag.js';
 import { type Compose, serviceNamed } from '../support/compose.js';
-import { readRepoYaml } from '../support/repo.js';
+import { readRepoFile, readRepoYaml } from '../support/repo.js';
 import { ALLOY_CONFIG, SERVICE_CONFIGS } from '../support/stack-files.js';
 import { type Address, isListenAddress, parseAddress } from './address.js';
 import { valueAt } from './config-value.js';
@@ -14,7 +14,13 @@ import { valueAt } from './config-value.js';
 export type ListeningPorts = ReadonlyMap<string, ReadonlyMap<number, string>>;
 
 /** Ports the binaries use when their config does not say (documented defaults). */
-const DEFAULT_HTTP_PORT = { tempo: 3200, loki: 3100, mimir: 8080, grafana: 3000 } as const;
+const DEFAULT_HTTP_PORT = {
+  tempo: 3200,
+  loki: 3100,
+  mimir: 8080,
+  pyroscope: 4040,
+  grafana: 3000,
+} as const;
 
 function httpPort(service: keyof typeof SERVICE_CONFIGS, document: unknown): [number, string] {
   const file = SERVICE_CONFIGS[service];
@@ -45,6 +51,12 @@ function alloyPorts(compose: Compose): Map<number, string> {
       ports.set(address.port, `${ALLOY_CONFIG}:${value.line} endpoint`);
     }
   }
+  // pyroscope.receive_http gives its port as a number of its own (listen_port = 9999).
+  const code = stripComments(readRepoFile(ALLOY_CONFIG));
+  for (const match of code.matchAll(/\blisten_port\s*=\s*(\d+)/g)) {
+    const line = code.slice(0, match.index).split('\n').length;
+    ports.set(Number(match[1]), `${ALLOY_CONFIG}:${line} listen_port`);
+  }
   const listen = flagValue(serviceNamed(compose, 'alloy').command, '--server.http.listen-addr');
   const address = listen === undefined ? undefined : parseAddress(listen);
   if (address) ports.set(address.port, 'compose.yaml: alloy command --server.http.listen-addr');
@@ -69,11 +81,13 @@ function environmentPort(
 export function listeningPorts(compose: Compose): ListeningPorts {
   const loki = readRepoYaml(SERVICE_CONFIGS.loki);
   const mimir = readRepoYaml(SERVICE_CONFIGS.mimir);
+  const pyroscope = readRepoYaml(SERVICE_CONFIGS.pyroscope);
   return new Map<string, ReadonlyMap<number, string>>([
     ['alloy', alloyPorts(compose)],
     ['tempo', tempoPorts()],
     ['loki', new Map([httpPort('loki', loki)])],
     ['mimir', new Map([httpPort('mimir', mimir)])],
+    ['pyroscope', new Map([httpPort('pyroscope', pyroscope)])],
     [
       'grafana',
       environmentPort(compose, 'grafana', 'GF_SERVER_HTTP_PORT', DEFAULT_HTTP_PORT.grafana),

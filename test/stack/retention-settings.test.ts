@@ -19,7 +19,7 @@ import { valueAt } from './config-value.js';
  * compaction, Loki's compactor and Mimir's compactor all delete by age only.)
  */
 
-const BACKENDS = Object.keys(SERVICE_CONFIGS) as Backend[];
+const BACKENDS: readonly Backend[] = ['tempo', 'loki', 'mimir'];
 const compose = loadCompose();
 const example = readRepoFile('.env.example');
 const documented = new Set([...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]));

@@ -12,7 +12,8 @@ import { SERVICE_CONFIGS } from './stack-files.js';
  * also eat any other `$` in the file, which the checks refuse.
  */
 
-export type Backend = keyof typeof SERVICE_CONFIGS;
+/** The backends that read their file with -config.expand-env=true (Pyroscope does not). */
+export type Backend = Exclude<keyof typeof SERVICE_CONFIGS, 'pyroscope'>;
 
 const REFERENCE: Readonly<Record<Backend, RegExp>> = {
   tempo: /\$\{([A-Z][A-Z0-9_]*):-([^}]*)\}/g,

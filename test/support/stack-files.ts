@@ -10,6 +10,7 @@ export const SERVICE_CONFIGS = {
   tempo: 'infra/tempo/tempo.yaml',
   loki: 'infra/loki/loki.yaml',
   mimir: 'infra/mimir/mimir.yaml',
+  pyroscope: 'infra/pyroscope/pyroscope.yaml',
 } as const;
 
 export const ALLOY_CONFIG = 'infra/alloy/config.alloy';

@@ -1,7 +1,7 @@
 import type { ExportResult } from '@opentelemetry/core';
 import { ExportResultCode } from '@opentelemetry/core';
 
-export type Signal = 'traces' | 'metrics' | 'logs';
+export type Signal = 'traces' | 'metrics' | 'logs' | 'profiles';
 
 export interface DeliveryReporter {
   /** The first failed export of an outage. */

@@ -12,6 +12,7 @@ import { register } from 'node:module';
 import { getBooleanFromEnv } from '@opentelemetry/core';
 import { readExportSettings } from './export-settings.js';
 import { registerTelemetry } from './lifecycle.js';
+import { readProfilingSettings } from './profiling/profiling-settings.js';
 import { startTelemetry } from './sdk.js';
 import { readTelemetrySettings, TelemetrySettingsError } from './settings.js';
 import { TelemetryLog } from './telemetry-log.js';
@@ -19,8 +20,9 @@ import { TelemetryLog } from './telemetry-log.js';
 const disabled = getBooleanFromEnv('OTEL_SDK_DISABLED');
 try {
   // ROBOSHPEE_USER_IDS applies to log lines even without the SDK: checked either way.
-  readTelemetrySettings();
+  const { profiling } = readTelemetrySettings();
   if (!disabled) readExportSettings();
+  if (!disabled && profiling) readProfilingSettings();
 } catch (error) {
   if (!(error instanceof TelemetrySettingsError)) throw error;
   // One line and exit status 1, like the bot's own configuration errors.

@@ -27,7 +27,7 @@ function readUserIdSetting(): TelemetrySettings {
   try {
     return readTelemetrySettings();
   } catch {
-    return { userIds: 'omit', otlpLogs: false };
+    return { userIds: 'omit', otlpLogs: false, profiling: false };
   }
 }
 

@@ -1,6 +1,7 @@
 import { OTLPLogExporter } from '@opentelemetry/exporter-logs-otlp-grpc';
 import { OTLPMetricExporter } from '@opentelemetry/exporter-metrics-otlp-grpc';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-grpc';
+import { detectResources } from '@opentelemetry/resources';
 import {
   BatchLogRecordProcessor,
   ConsoleLogRecordExporter,
@@ -24,6 +25,8 @@ import {
 import { DeliveryHealth, type DeliveryReporter, monitorExporter } from './delivery-health.js';
 import { type ExporterName, type ExportSettings, readExportSettings } from './export-settings.js';
 import { botInstrumentations } from './instrumentations.js';
+import { readProfilingSettings } from './profiling/profiling-settings.js';
+import { startProfiling } from './profiling/start-profiling.js';
 import { baseResource, packageVersion, RESOURCE_DETECTORS } from './resource.js';
 import { readTelemetrySettings } from './settings.js';
 
@@ -45,7 +48,7 @@ export interface Telemetry {
   /** Problems that did not stop telemetry (e.g. no service.version), to log once. */
   readonly problems: readonly string[];
   forceFlush(): Promise<void>;
-  /** Flushes all three signals and stops exporting; idempotent. */
+  /** Flushes all signals (the last profiles too) and stops exporting; idempotent. */
   shutdown(): Promise<void>;
 }
 
@@ -74,15 +77,23 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
       : exportSettings.logs.map((name) => logProcessorFor(name, exportSettings, health));
 
   const instrumentations = botInstrumentations(settings.otlpLogs);
+  // Detected once here rather than by the SDK, so that profiles carry the very same
+  // attributes (service.instance.id is a random id per detection).
+  const resource = baseResource(env, version).merge(
+    detectResources({ detectors: [...RESOURCE_DETECTORS] }),
+  );
   const sdk = new NodeSDK({
-    resource: baseResource(env, version),
-    resourceDetectors: [...RESOURCE_DETECTORS],
+    resource,
+    autoDetectResources: false,
     instrumentations,
     spanProcessors,
     metricReaders,
     logRecordProcessors: logProcessors,
   });
   sdk.start();
+  const profiler = settings.profiling
+    ? startProfiling(readProfilingSettings(env), resource, health)
+    : undefined;
 
   let stopped: Promise<void> | undefined;
   return {
@@ -97,9 +108,11 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
     },
     shutdown: () => {
       // NodeSDK leaves instrumentations subscribed (diagnostics channels, timers).
-      stopped ??= sdk.shutdown().finally(() => {
-        for (const instrumentation of instrumentations) instrumentation.disable();
-      });
+      stopped ??= Promise.all([sdk.shutdown(), profiler?.stop()])
+        .then(() => undefined)
+        .finally(() => {
+          for (const instrumentation of instrumentations) instrumentation.disable();
+        });
       return stopped;
     },
   };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The two RoboShpee-specific telemetry settings (everything else is a standard `OTEL_*`
+ * The RoboShpee-specific telemetry settings (everything else is a standard `OTEL_*`
  * variable read by the SDK itself). A bad value is a startup error naming the variable.
  */
 export interface TelemetrySettings {
@@ -9,6 +9,8 @@ export interface TelemetrySettings {
   readonly userIds: 'hash' | 'omit';
   /** Also send log records over OTLP (compose); off where journald already keeps stdout. */
   readonly otlpLogs: boolean;
+  /** Continuous CPU and heap profiles to Pyroscope (compose turns it on). */
+  readonly profiling: boolean;
 }
 
 const got = (input: unknown) => `got '${String(input)}'`;
@@ -28,6 +30,7 @@ const schema = z.object({
     })
     .default('hash'),
   ROBOSHPEE_OTLP_LOGS: booleanFlag('ROBOSHPEE_OTLP_LOGS'),
+  ROBOSHPEE_PROFILING: booleanFlag('ROBOSHPEE_PROFILING'),
 });
 
 export class TelemetrySettingsError extends Error {
@@ -38,10 +41,15 @@ export function readTelemetrySettings(env: NodeJS.ProcessEnv = process.env): Tel
   const parsed = schema.safeParse({
     ROBOSHPEE_USER_IDS: env.ROBOSHPEE_USER_IDS || undefined,
     ROBOSHPEE_OTLP_LOGS: env.ROBOSHPEE_OTLP_LOGS || undefined,
+    ROBOSHPEE_PROFILING: env.ROBOSHPEE_PROFILING || undefined,
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => issue.message).join('; ');
     throw new TelemetrySettingsError(`invalid telemetry configuration: ${problems}`);
   }
-  return { userIds: parsed.data.ROBOSHPEE_USER_IDS, otlpLogs: parsed.data.ROBOSHPEE_OTLP_LOGS };
+  return {
+    userIds: parsed.data.ROBOSHPEE_USER_IDS,
+    otlpLogs: parsed.data.ROBOSHPEE_OTLP_LOGS,
+    profiling: parsed.data.ROBOSHPEE_PROFILING,
+  };
 }

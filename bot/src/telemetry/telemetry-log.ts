@@ -8,13 +8,17 @@ export interface LineWriter {
 }
 
 const DEFAULT_ENDPOINT = 'http://localhost:4317';
+/** profiling-settings.ts's default. */
+const DEFAULT_PROFILES_ENDPOINT = 'http://localhost:4040';
 
 /** Where a signal is exported to, without credentials a URL might carry. */
 function exportEndpoint(signal: Signal, env: NodeJS.ProcessEnv): string {
   const raw =
-    env[`OTEL_EXPORTER_OTLP_${signal.toUpperCase()}_ENDPOINT`] ||
-    env.OTEL_EXPORTER_OTLP_ENDPOINT ||
-    DEFAULT_ENDPOINT;
+    signal === 'profiles'
+      ? env.PYROSCOPE_SERVER_ADDRESS || DEFAULT_PROFILES_ENDPOINT
+      : env[`OTEL_EXPORTER_OTLP_${signal.toUpperCase()}_ENDPOINT`] ||
+        env.OTEL_EXPORTER_OTLP_ENDPOINT ||
+        DEFAULT_ENDPOINT;
   try {
     const url = new URL(raw);
     url.username = '';

@@ -3,17 +3,26 @@ import { readExportSettings } from '../../src/telemetry/export-settings.js';
 import { readTelemetrySettings } from '../../src/telemetry/settings.js';
 
 describe('readTelemetrySettings', () => {
-  test('defaults: hashed user ids, logs on stdout only', () => {
-    expect(readTelemetrySettings({})).toEqual({ userIds: 'hash', otlpLogs: false });
+  test('defaults: hashed user ids, logs on stdout only, no profiling', () => {
+    expect(readTelemetrySettings({})).toEqual({
+      userIds: 'hash',
+      otlpLogs: false,
+      profiling: false,
+    });
   });
   test('explicit values are taken', () => {
     expect(
-      readTelemetrySettings({ ROBOSHPEE_USER_IDS: 'omit', ROBOSHPEE_OTLP_LOGS: 'true' }),
-    ).toEqual({ userIds: 'omit', otlpLogs: true });
+      readTelemetrySettings({
+        ROBOSHPEE_USER_IDS: 'omit',
+        ROBOSHPEE_OTLP_LOGS: 'true',
+        ROBOSHPEE_PROFILING: 'true',
+      }),
+    ).toEqual({ userIds: 'omit', otlpLogs: true, profiling: true });
   });
   test.each([
     [{ ROBOSHPEE_USER_IDS: 'plain' }, "ROBOSHPEE_USER_IDS must be 'hash' or 'omit', got 'plain'"],
     [{ ROBOSHPEE_OTLP_LOGS: 'yes' }, "ROBOSHPEE_OTLP_LOGS must be 'true' or 'false', got 'yes'"],
+    [{ ROBOSHPEE_PROFILING: 'on' }, "ROBOSHPEE_PROFILING must be 'true' or 'false', got 'on'"],
   ])('%o is refused naming the variable and the expected form', (env, message) => {
     expect(() => readTelemetrySettings(env)).toThrow(message);
   });

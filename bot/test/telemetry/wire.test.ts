@@ -272,6 +272,11 @@ describe('GIVEN a bad telemetry setting', () => {
     [{ ROBOSHPEE_USER_IDS: 'plain' }, "ROBOSHPEE_USER_IDS must be 'hash' or 'omit', got 'plain'"],
     [{ OTEL_SDK_DISABLED: 'true', ROBOSHPEE_USER_IDS: 'plain' }, 'ROBOSHPEE_USER_IDS must be'],
     [{ OTEL_METRIC_EXPORT_INTERVAL: 'soon' }, 'OTEL_METRIC_EXPORT_INTERVAL must be an integer'],
+    [{ ROBOSHPEE_PROFILING: 'yes' }, "ROBOSHPEE_PROFILING must be 'true' or 'false', got 'yes'"],
+    [
+      { ROBOSHPEE_PROFILING: 'true', PYROSCOPE_SERVER_ADDRESS: 'pyroscope:4040' },
+      'PYROSCOPE_SERVER_ADDRESS must be an http:// or https:// URL',
+    ],
   ])('%o THEN the preload stops the process with one line naming it', (env, message) => {
     const result = spawnSync(
       process.execPath,

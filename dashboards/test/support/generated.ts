@@ -19,8 +19,11 @@ export function panelsOf(dashboard: GeneratedDashboard): Panel[] {
 export interface ExtractedQuery {
   /** Dashboard and panel title (or alert rule title): where a failure points. */
   readonly where: string;
-  readonly language: 'promql' | 'logql' | 'traceql' | 'serviceMap' | 'labelValues';
+  readonly language: 'promql' | 'logql' | 'traceql' | 'serviceMap' | 'labelValues' | 'profile';
+  /** The query; for a profile query its label selector. */
   readonly text: string;
+  /** For a profile query: the Pyroscope profile type it asks for. */
+  readonly profileTypeId?: string;
   readonly datasourceUid: string;
   readonly exemplar: boolean;
 }
@@ -28,6 +31,16 @@ export interface ExtractedQuery {
 const DATASOURCE_LANGUAGE: Readonly<Record<string, ExtractedQuery['language']>> = {
   prometheus: 'promql',
   loki: 'logql',
+  'grafana-pyroscope-datasource': 'profile',
+};
+
+const TEXT_FIELD: Readonly<Record<ExtractedQuery['language'], string>> = {
+  promql: 'expr',
+  logql: 'expr',
+  traceql: 'query',
+  serviceMap: 'expr',
+  labelValues: 'query',
+  profile: 'labelSelector',
 };
 
 function panelQueries(dashboardTitle: string, panel: Panel): ExtractedQuery[] {
@@ -38,10 +51,12 @@ function panelQueries(dashboardTitle: string, panel: Panel): ExtractedQuery[] {
     const where = `${dashboardTitle} / "${String(panel.title)}" (${String(dig(target, 'refId'))})`;
     const language =
       DATASOURCE_LANGUAGE[type] ?? (queryType === 'serviceMap' ? 'serviceMap' : 'traceql');
+    const profileTypeId = dig(target, 'profileTypeId');
     return {
       where,
       language,
-      text: String(dig(target, language === 'traceql' ? 'query' : 'expr') ?? ''),
+      text: String(dig(target, TEXT_FIELD[language]) ?? ''),
+      ...(typeof profileTypeId === 'string' ? { profileTypeId } : {}),
       datasourceUid: String(dig(datasource, 'uid')),
       exemplar: dig(target, 'exemplar') === true,
     };

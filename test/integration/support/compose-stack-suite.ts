@@ -24,8 +24,8 @@ export function composeStackSuite(
 ): ComposeStackSuite {
   const gate = containerSuite(() => {
     const facts = stackFacts();
-    return [facts.tempo, facts.loki, facts.mimir, facts.alloy, facts.grafana].map((b) =>
-      imageOf(b.service),
+    return [facts.tempo, facts.loki, facts.mimir, facts.alloy, facts.pyroscope, facts.grafana].map(
+      (b) => imageOf(b.service),
     );
   });
   let stack: ComposeStack | undefined;

@@ -10,7 +10,7 @@ export interface PanelQuery {
   readonly panel: string;
   readonly refId: string;
   readonly datasource: { readonly uid: string; readonly type?: string | undefined };
-  /** The target as stored, with `expr`/`query` interpolated: the body of one `/api/ds/query` query. */
+  /** The target as stored, its query text interpolated: the body of one `/api/ds/query` query. */
   readonly target: Readonly<Record<string, unknown>>;
 }
 
@@ -59,6 +59,9 @@ export interface DashboardQueries {
 }
 
 const ALL = '$__all';
+
+/** The fields that hold a target's query text: PromQL/LogQL, TraceQL, Pyroscope's selector. */
+const QUERY_TEXT_FIELDS = ['expr', 'query', 'labelSelector'];
 
 function variableValues(list: readonly z.infer<typeof variable>[]): Map<string, string> {
   const values = new Map<string, string>();
@@ -110,7 +113,7 @@ export function dashboardQueries(json: unknown): DashboardQueries {
         const interpolated = Object.fromEntries(
           Object.entries(t).map(([key, value]) => [
             key,
-            (key === 'expr' || key === 'query') && typeof value === 'string'
+            QUERY_TEXT_FIELDS.includes(key) && typeof value === 'string'
               ? interpolate(value, values)
               : value,
           ]),

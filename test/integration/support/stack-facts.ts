@@ -18,6 +18,7 @@ export const SERVICE = {
   loki: 'loki',
   mimir: 'mimir',
   alloy: 'alloy',
+  pyroscope: 'pyroscope',
   grafana: 'grafana',
   bot: 'bot',
 } as const;
@@ -36,6 +37,7 @@ export interface StackFacts {
   /** `prometheusPath`: where Mimir serves the Prometheus API, as Grafana's datasource uses it. */
   readonly mimir: Backend & { readonly prometheusPath: string };
   readonly alloy: Backend & { readonly otlpGrpcPort: number };
+  readonly pyroscope: Backend;
   readonly grafana: { readonly service: ComposeService; readonly httpPort: number };
   /** The port of the demo double's control API inside the bot container. */
   readonly botDemoPort: number;
@@ -120,6 +122,7 @@ export function readStackFacts(env: Readonly<Record<string, string | undefined>>
       ),
       otlpGrpcPort: alloyOtlpGrpcPort(read(alloyConfig), relative(REPO_ROOT, alloyConfig)),
     },
+    pyroscope: backend(service(SERVICE.pyroscope)),
     grafana: { service: grafana, httpPort: grafanaPort },
     botDemoPort,
     botEnvironment,

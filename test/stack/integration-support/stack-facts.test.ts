@@ -11,7 +11,7 @@ import { readStackFacts } from '../../integration/support/stack-facts.js';
 // to start the stack fails here, where no container runtime is needed.
 test('the container suites can derive what they need from compose.yaml and infra/', () => {
   const facts = readStackFacts();
-  for (const backend of [facts.tempo, facts.loki, facts.mimir, facts.alloy]) {
+  for (const backend of [facts.tempo, facts.loki, facts.mimir, facts.alloy, facts.pyroscope]) {
     expect(existsSync(backend.configFile), backend.configFile).toBe(true);
     expect(backend.service.image, backend.service.name).toMatch(/^[^:]+:[^:]+$/);
     expect(backend.httpPort).toBeGreaterThan(0);

@@ -88,7 +88,7 @@ export class DemoBot {
   static async start(env: Record<string, string>): Promise<DemoBot> {
     const inherited = Object.fromEntries(
       Object.entries(process.env).filter(
-        ([key]) => !/^(OTEL_|ROBOSHPEE_|DISCORD_|LOG_LEVEL$)/.test(key),
+        ([key]) => !/^(OTEL_|ROBOSHPEE_|PYROSCOPE_|DISCORD_|LOG_LEVEL$)/.test(key),
       ),
     );
     const child = spawn(process.execPath, startArguments(), {

@@ -1,8 +1,9 @@
 /**
- * A reader for the protobuf wire format, enough to decode OTLP requests in the test
- * receiver. @opentelemetry/otlp-transformer 0.300 serializes with its own writer and ships
- * neither .proto files nor request decoders, so the receiver reads fields by number
- * (numbers from opentelemetry-proto's trace, metrics, logs and common .proto files).
+ * A reader for the protobuf wire format, enough to decode OTLP requests and pprof profiles
+ * in the test receivers. @opentelemetry/otlp-transformer 0.300 serializes with its own
+ * writer and ships neither .proto files nor request decoders, so the receivers read fields
+ * by number (from opentelemetry-proto's trace, metrics, logs and common .proto files, and
+ * google/pprof's profile.proto).
  */
 
 export type FieldValue = bigint | Buffer;
@@ -79,6 +80,13 @@ export class WireMessage {
 
   string(field: number): string {
     return this.bytesOf(field)?.toString('utf8') ?? '';
+  }
+
+  /** A repeated string field (pprof's string table). */
+  strings(field: number): string[] {
+    return (this.fields.get(field) ?? []).map((value) =>
+      Buffer.isBuffer(value) ? value.toString('utf8') : '',
+    );
   }
 
   hex(field: number): string {

@@ -1,4 +1,4 @@
-import type { DemoBot, InteractionRequest } from '../bot/test/telemetry/support/demo-bot.js';
+import type { DemoBot, InteractionAnswer, InteractionRequest } from '../harness/demo-bot.js';
 
 /**
  * `/role list` answers with the interaction callback only: no rate-limited REST route
@@ -6,37 +6,40 @@ import type { DemoBot, InteractionRequest } from '../bot/test/telemetry/support/
  */
 const LIST_ROLES: InteractionRequest = { command: 'role', subcommand: 'list' };
 
-/** As many interactions as `concurrency` callers can push through; returns the trace ids. */
+/** As many interactions as `concurrency` callers can push through. */
 export async function closedLoop(
   bot: DemoBot,
   total: number,
   concurrency: number,
-): Promise<Array<string | null>> {
-  const traceIds: Array<string | null> = [];
+): Promise<InteractionAnswer[]> {
+  const answers: InteractionAnswer[] = [];
   let next = 0;
   const caller = async () => {
     while (next < total) {
       next += 1;
-      traceIds.push((await bot.interact(LIST_ROLES)).traceId);
+      answers.push(await bot.interact(LIST_ROLES));
     }
   };
   await Promise.all(Array.from({ length: concurrency }, caller));
-  return traceIds;
+  return answers;
 }
 
-/** Interactions started at a fixed rate (open loop) for `seconds`; returns the trace ids. */
+/**
+ * Interactions started at a fixed rate (open loop) for `seconds`, whatever the bot's
+ * progress; a failed one (the bot too late) is counted, not thrown.
+ */
 export async function openLoop(
   bot: DemoBot,
   perSecond: number,
   seconds: number,
-): Promise<Array<string | null>> {
+): Promise<Array<InteractionAnswer | null>> {
   const started = performance.now();
-  const pending: Array<Promise<string | null>> = [];
-  for (let index = 0; index < perSecond * seconds; index += 1) {
+  const pending: Array<Promise<InteractionAnswer | null>> = [];
+  for (let index = 0; index < Math.round(perSecond * seconds); index += 1) {
     const due = started + (index * 1000) / perSecond;
     const wait = due - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    pending.push(bot.interact(LIST_ROLES).then((answer) => answer.traceId));
+    pending.push(bot.interact(LIST_ROLES).catch(() => null));
   }
   return Promise.all(pending);
 }

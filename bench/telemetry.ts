@@ -203,6 +203,8 @@ interface SustainedRun {
   readonly heapBefore: number;
   readonly heapAfter: number;
   readonly exitCode: number | null;
+  /** The bot's own warnings and errors (e.g. "telemetry was not flushed"). */
+  readonly warnings: readonly string[];
 }
 
 async function sustainedRun(telemetry: boolean): Promise<SustainedRun> {
@@ -225,6 +227,9 @@ async function sustainedRun(telemetry: boolean): Promise<SustainedRun> {
     heapBefore,
     heapAfter,
     exitCode,
+    warnings: bot.lines
+      .filter((line) => Number(line.level) >= 40)
+      .map((line) => `${String(line.msg)} ${JSON.stringify(line.telemetry ?? line.error ?? '')}`),
   };
 }
 
@@ -279,6 +284,9 @@ row(
   '',
   `${tracesReceived.size} / ${answeredTraces.size}`,
 );
+for (const warning of new Set([...off.warnings, ...on.warnings])) {
+  console.log(`bot warning during the sustained phase: ${warning}`);
+}
 console.log(`load average at the end: ${load()} (1, 5, 15 min)`);
 
 await double.stop();

@@ -83,7 +83,10 @@ async function startBot(variant: Variant, extra?: Record<string, string>): Promi
 /** SIGTERM, as systemd stops it: the bot flushes telemetry and must exit 0. */
 async function stopBot(bot: DemoBot): Promise<number | null> {
   const exitCode = await bot.stop('SIGTERM');
-  if (exitCode !== 0) throw new Error(`the bot exited with ${exitCode}:\n${bot.stderr.join('\n')}`);
+  if (exitCode !== 0) {
+    const last = bot.lines.slice(-5).map((line) => JSON.stringify(line));
+    throw new Error(`the bot exited with ${exitCode}; its last lines:\n${last.join('\n')}`);
+  }
   await double.idle();
   return exitCode;
 }

@@ -92,7 +92,10 @@ export interface DemoBotOptions {
  * tests, the bench and the container suites all start it here.
  */
 export class DemoBot {
-  readonly lines: LogLine[] = [];
+  /** Lines as they arrived: parsed only when read, so that a reader in the bench's busy
+   * process keeps up with the bot's stdout and never makes the bot's writes wait. */
+  readonly #unparsed: string[] = [];
+  readonly #parsed: LogLine[] = [];
   readonly stderr: string[] = [];
   #baseUrl = '';
   readonly #exited: Promise<number | null>;
@@ -103,16 +106,24 @@ export class DemoBot {
   ) {
     this.#baseUrl = baseUrl;
     this.#exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
-    createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
-      try {
-        this.lines.push(JSON.parse(line) as LogLine);
-      } catch {
-        this.lines.push({ msg: line, unparsed: true });
-      }
-    });
+    createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) =>
+      this.#unparsed.push(line),
+    );
     createInterface({ input: child.stderr as NodeJS.ReadableStream }).on('line', (line) =>
       this.stderr.push(line),
     );
+  }
+
+  /** The bot's stdout, one parsed JSON line each (`{msg, unparsed: true}` if not JSON). */
+  get lines(): readonly LogLine[] {
+    for (const line of this.#unparsed.splice(0)) {
+      try {
+        this.#parsed.push(JSON.parse(line) as LogLine);
+      } catch {
+        this.#parsed.push({ msg: line, unparsed: true });
+      }
+    }
+    return this.#parsed;
   }
 
   static async start(env: Record<string, string>, options: DemoBotOptions = {}): Promise<DemoBot> {

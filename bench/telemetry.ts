@@ -14,12 +14,12 @@
  */
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
-import { DemoBot, type InteractionAnswer, ROOT } from '../harness/demo-bot.js';
+import { DemoBot, ROOT } from '../harness/demo-bot.js';
 import { OtlpReceiver } from '../harness/otlp-receiver.js';
 import { prepareBaseline } from './baseline.js';
 import { startDoubleProcess } from './double-process.js';
 import { heapUsedAfterGc, inspectorUrl } from './heap.js';
-import { closedLoop, openLoop } from './load.js';
+import type { LoadAnswer } from './load.js';
 import { type ProcessSample, sampleProcess } from './process-stats.js';
 import { median, percentile } from './statistics.js';
 
@@ -91,18 +91,22 @@ async function stopBot(bot: DemoBot): Promise<number | null> {
   return exitCode;
 }
 
-const latencies = (answers: ReadonlyArray<InteractionAnswer | null>) =>
+const latencies = (answers: ReadonlyArray<LoadAnswer | null>) =>
   answers.flatMap((answer) => (answer === null ? [] : [answer.callbackMs]));
 
 async function closedRun(variant: Variant): Promise<ClosedRun> {
   const bot = await startBot(variant);
   try {
-    await closedLoop(bot, WARMUP, CONCURRENCY);
+    await double.drive({ kind: 'closed', total: WARMUP, concurrency: CONCURRENCY });
     const inspector = inspectorUrl(bot.stderr);
     const heapBefore = await heapUsedAfterGc(inspector);
     const start = await sampleProcess(bot.pid);
     const began = performance.now();
-    const answers = await closedLoop(bot, COMMANDS, CONCURRENCY);
+    const answers = await double.drive({
+      kind: 'closed',
+      total: COMMANDS,
+      concurrency: CONCURRENCY,
+    });
     const seconds = (performance.now() - began) / 1000;
     const end = await sampleProcess(bot.pid);
     const heapAfter = await heapUsedAfterGc(inspector);
@@ -201,7 +205,7 @@ if (baseline !== undefined) {
 const sustainedRate = Math.floor(rate('new on') * SUSTAINED_SHARE);
 
 interface SustainedRun {
-  readonly answers: ReadonlyArray<InteractionAnswer | null>;
+  readonly answers: ReadonlyArray<LoadAnswer | null>;
   readonly cpuMicrosPerCommand: number;
   readonly heapBefore: number;
   readonly heapAfter: number;
@@ -220,7 +224,7 @@ async function sustainedRun(telemetry: boolean): Promise<SustainedRun> {
   const inspector = inspectorUrl(bot.stderr);
   const heapBefore = await heapUsedAfterGc(inspector);
   const start = await sampleProcess(bot.pid);
-  const answers = await openLoop(bot, sustainedRate, SECONDS);
+  const answers = await double.drive({ kind: 'open', perSecond: sustainedRate, seconds: SECONDS });
   const end = await sampleProcess(bot.pid);
   const heapAfter = await heapUsedAfterGc(inspector);
   const exitCode = await stopBot(bot);

@@ -1,42 +1,47 @@
-import type { DemoBot, InteractionRequest } from '../bot/test/telemetry/support/demo-bot.js';
+/** What the bench keeps of one interaction's answer. */
+export interface LoadAnswer {
+  readonly traceId: string | null;
+  /** The double's time from sending the interaction to the bot's callback. */
+  readonly callbackMs: number;
+}
 
-/**
- * `/role list` answers with the interaction callback only: no rate-limited REST route
- * (the double allows 10 per 2 s per route) sits between the load and the bot's own work.
- */
-const LIST_ROLES: InteractionRequest = { command: 'role', subcommand: 'list' };
+/** Sends one interaction and resolves with the bot's answer. */
+export type Send = () => Promise<LoadAnswer>;
 
-/** As many interactions as `concurrency` callers can push through; returns the trace ids. */
+/** As many interactions as `concurrency` callers can push through. */
 export async function closedLoop(
-  bot: DemoBot,
+  send: Send,
   total: number,
   concurrency: number,
-): Promise<Array<string | null>> {
-  const traceIds: Array<string | null> = [];
+): Promise<LoadAnswer[]> {
+  const answers: LoadAnswer[] = [];
   let next = 0;
   const caller = async () => {
     while (next < total) {
       next += 1;
-      traceIds.push((await bot.interact(LIST_ROLES)).traceId);
+      answers.push(await send());
     }
   };
   await Promise.all(Array.from({ length: concurrency }, caller));
-  return traceIds;
+  return answers;
 }
 
-/** Interactions started at a fixed rate (open loop) for `seconds`; returns the trace ids. */
+/**
+ * Interactions started at a fixed rate (open loop) for `seconds`, whatever the bot's
+ * progress; a failed one (the bot too late) is counted as null, not thrown.
+ */
 export async function openLoop(
-  bot: DemoBot,
+  send: Send,
   perSecond: number,
   seconds: number,
-): Promise<Array<string | null>> {
+): Promise<Array<LoadAnswer | null>> {
   const started = performance.now();
-  const pending: Array<Promise<string | null>> = [];
-  for (let index = 0; index < perSecond * seconds; index += 1) {
+  const pending: Array<Promise<LoadAnswer | null>> = [];
+  for (let index = 0; index < Math.round(perSecond * seconds); index += 1) {
     const due = started + (index * 1000) / perSecond;
     const wait = due - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    pending.push(bot.interact(LIST_ROLES).then((answer) => answer.traceId));
+    pending.push(send().catch(() => null));
   }
   return Promise.all(pending);
 }

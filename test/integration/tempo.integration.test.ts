@@ -5,7 +5,7 @@ import { messages } from '../../bot/src/core/messages.js';
 import { GAME_ROLE_NAMES } from '../../bot/src/demo/fixture/names.js';
 import { SERVICE_NAME } from '../../bot/src/telemetry/resource.js';
 import { ATTR, SPANS } from '../../bot/src/telemetry/semconv.js';
-import { DemoBot } from '../../bot/test/telemetry/support/demo-bot.js';
+import { DemoBot } from '../../harness/demo-bot.js';
 import { SERVICE_CONFIGS } from '../support/stack-files.js';
 import { containerFromCompose } from './support/compose-container.js';
 import { imageOf } from './support/compose-service.js';

@@ -26,6 +26,11 @@ export function manageableRoles(
     .sort((a, b) => compareNames(a.name, b.name));
 }
 
+// `localeCompare` with a locale or options builds a collator on every call; the sort of each
+// snapshot made that a quarter of a `/role list`'s CPU. Built once, they compare the same.
+const ignoringCase = new Intl.Collator('en', { sensitivity: 'base' });
+const exact = new Intl.Collator('en');
+
 function compareNames(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { sensitivity: 'base' }) || a.localeCompare(b, 'en');
+  return ignoringCase.compare(a, b) || exact.compare(a, b);
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { BoundedLabels } from './bounded-labels.js';
 import { OTHER_ROLE } from './semconv.js';
 import { readTelemetrySettings, type TelemetrySettings } from './settings.js';
@@ -32,12 +32,25 @@ function readUserIdSetting(): TelemetrySettings {
 }
 
 /**
+ * Pseudonyms already computed: the same members run command after command, and each
+ * interaction's span and log line ask again. Bounded, since the ids come from outside.
+ */
+const pseudonyms = new Map<string, string>();
+const MAX_PSEUDONYMS = 10_000;
+
+/**
  * A stable pseudonym for a Discord user id: the first 16 hex digits of its SHA-256. It lets
  * one follow a user's interactions across signals without storing the id itself. It is a
  * pseudonym, not anonymity: whoever already knows an id can compute its digest.
  */
 export function hashUserId(userId: string): string {
-  return createHash('sha256').update(userId).digest('hex').slice(0, 16);
+  let pseudonym = pseudonyms.get(userId);
+  if (pseudonym === undefined) {
+    pseudonym = hash('sha256', userId, 'hex').slice(0, 16);
+    if (pseudonyms.size >= MAX_PSEUDONYMS) pseudonyms.clear();
+    pseudonyms.set(userId, pseudonym);
+  }
+  return pseudonym;
 }
 
 /** The user value telemetry may carry under ROBOSHPEE_USER_IDS, or undefined for `omit`. */

@@ -79,4 +79,16 @@ describe('the Discord double remembering interactions', () => {
       code: RESTJSONErrorCodes.UnknownInteraction,
     });
   });
+
+  test('reports how long the bot took from the interaction to its callback', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'performance'] });
+    const interactions = registry();
+    register(interactions, 'timed');
+    const result = interactions.waitForResult('timed', 60_000);
+    vi.advanceTimersByTime(42);
+    acknowledge(interactions, 'timed');
+    vi.useRealTimers();
+
+    await expect(result).resolves.toMatchObject({ interactionId: 'timed', callbackMs: 42 });
+  });
 });

@@ -9,7 +9,7 @@ import { BatchLogRecordProcessor, LoggerProvider } from '@opentelemetry/sdk-logs
 import { MeterProvider, PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
 import { BatchSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { OtlpReceiver } from './support/otlp-receiver.js';
+import { OtlpReceiver } from '../../../harness/otlp-receiver.js';
 
 const receiver = new OtlpReceiver();
 beforeAll(() => receiver.start(0));

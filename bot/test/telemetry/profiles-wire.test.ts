@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { buildBot, DemoBot } from '../../../harness/demo-bot.js';
+import { OtlpReceiver } from '../../../harness/otlp-receiver.js';
+import { PyroscopeReceiver, profileTypeIds } from '../../../harness/pyroscope-receiver.js';
 import { PROFILE_TYPES } from '../../src/telemetry/profiling/profile-types.js';
-import { buildBot, DemoBot } from './support/demo-bot.js';
-import { OtlpReceiver } from './support/otlp-receiver.js';
-import { PyroscopeReceiver, profileTypeIds } from './support/pyroscope-receiver.js';
 
 /**
  * The built bot in demo mode with profiling on uploads its CPU and heap profiles to a

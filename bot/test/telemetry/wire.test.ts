@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { buildBot, DemoBot } from '../../../harness/demo-bot.js';
+import { OtlpReceiver, type ReceivedMetric } from '../../../harness/otlp-receiver.js';
 import { ATTR, METRICS, RUNTIME_METRICS } from '../../src/telemetry/semconv.js';
 import { isInteractionLine } from '../support/interaction-line.js';
-import { buildBot, DemoBot } from './support/demo-bot.js';
-import { OtlpReceiver, type ReceivedMetric } from './support/otlp-receiver.js';
 
 /**
  * The built bot in demo mode exports over real OTLP/gRPC on loopback to a test receiver.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { InteractionRequest } from '../../../bot/test/telemetry/support/demo-bot.js';
+import type { InteractionRequest } from '../../../harness/demo-bot.js';
 import { excerpt, requestJson } from './http-json.js';
 import { notYet, pollUntil } from './poll.js';
 

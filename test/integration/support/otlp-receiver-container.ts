@@ -6,11 +6,7 @@ import {
   type StartedTestContainer,
   Wait,
 } from 'testcontainers';
-import type {
-  ReceivedLog,
-  ReceivedMetric,
-  ReceivedSpan,
-} from '../../../bot/test/telemetry/support/otlp-receiver.js';
+import type { ReceivedLog, ReceivedMetric, ReceivedSpan } from '../../../harness/otlp-receiver.js';
 import { REPO_ROOT } from '../../support/repo.js';
 
 const TSCONFIG = 'test/integration/fixtures/otlp-receiver/tsconfig.json';
@@ -31,7 +27,7 @@ export interface StartedOtlpReceiver {
 }
 
 /**
- * The telemetry tests' OTLP receiver (bot/test/telemetry/support/otlp-receiver.ts) in a
+ * The telemetry tests' OTLP receiver (harness/otlp-receiver.ts) in a
  * container on `network` under `alias`, so that a container configured for Alloy (compose's
  * `http://alloy:4317`) sends it everything unchanged. It runs on `nodeImage`'s Node with the
  * image's /app/node_modules (the bot's image has @grpc/grpc-js there).

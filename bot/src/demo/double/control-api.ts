@@ -40,7 +40,7 @@ export interface ControlApiContext {
 
 /**
  * `GET /_demo/healthz` and `POST /_demo/interactions` (send one interaction, wait for the
- * bot's callback, answer `{ callback, traceId }`). Errors are JSON with an `error` code.
+ * bot's callback, answer `{ callback, traceId, callbackMs }`). Errors are JSON with an `error` code.
  */
 export async function handleControl(
   ctx: ControlApiContext,

@@ -19,6 +19,8 @@ export interface InteractionResult {
   readonly callback: unknown;
   /** The trace id in that request's `traceparent` header, or null when it had none. */
   readonly traceId: string | null;
+  /** Milliseconds from the interaction's registration (just before it is sent) to its callback. */
+  readonly callbackMs: number;
   /** After a deferred callback (type 5): the body of the bot's first edit or follow-up. */
   readonly deferredReply?: unknown;
 }
@@ -50,7 +52,13 @@ interface Pending {
   readonly type: InteractionType;
   readonly user: APIUser;
   readonly createdAt: number;
-  callback?: { readonly body: Record<string, unknown>; readonly traceId: string | null };
+  /** `performance.now()` at registration: the bench's latency needs sub-millisecond time. */
+  readonly sentAt: number;
+  callback?: {
+    readonly body: Record<string, unknown>;
+    readonly traceId: string | null;
+    readonly callbackMs: number;
+  };
   deferredReply?: unknown;
   message?: Record<string, unknown>;
   readonly waiters: Set<(closing: boolean) => void>;
@@ -82,7 +90,15 @@ export class InteractionRegistry {
       // Beyond the cap an interaction someone still waits for is skipped, not forgotten.
       if (expired || old.waiters.size === 0) this.#pending.delete(key);
     }
-    this.#pending.set(id, { id, token, type, user, createdAt: now, waiters: new Set() });
+    this.#pending.set(id, {
+      id,
+      token,
+      type,
+      user,
+      createdAt: now,
+      sentAt: performance.now(),
+      waiters: new Set(),
+    });
   }
 
   /** Interactions whose tokens the double still honours. */
@@ -108,7 +124,11 @@ export class InteractionRegistry {
     if ('error' in checked) return answerWith(checked.error);
     const { callback } = checked;
 
-    pending.callback = { body: callback, traceId: traceIdOf(traceparent) };
+    pending.callback = {
+      body: callback,
+      traceId: traceIdOf(traceparent),
+      callbackMs: performance.now() - pending.sentAt,
+    };
     const data = (callback.data ?? {}) as Record<string, unknown>;
     if (callback.type === InteractionResponseType.ChannelMessageWithSource) {
       pending.message = this.#message(pending, data, false);
@@ -246,6 +266,7 @@ function result(pending: Pending): InteractionResult {
     interactionId: pending.id,
     callback: pending.callback?.body,
     traceId: pending.callback?.traceId ?? null,
+    callbackMs: pending.callback?.callbackMs ?? Number.NaN,
     ...(pending.deferredReply === undefined ? {} : { deferredReply: pending.deferredReply }),
   };
 }

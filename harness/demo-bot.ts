@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import type { ControlFault } from '../../../src/demo/double/control-faults.js';
+import type { ControlFault } from '../bot/src/demo/double/control-faults.js';
 
 /** The repository root, found upwards (this file also runs compiled, from the bench). */
 function repositoryRoot(): string {
@@ -17,11 +17,12 @@ function repositoryRoot(): string {
   return `${dir}/`;
 }
 
-const ROOT = repositoryRoot();
+/** This checkout: where the bot runs from unless told otherwise. */
+export const ROOT = repositoryRoot();
 
-/** `npm start`'s command line without the leading `node`, so the bot runs on this very Node. */
-function startArguments(): string[] {
-  const manifest = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as {
+/** `npm start`'s command line in `root` without the leading `node`, so the bot runs on this very Node. */
+function startArguments(root: string): string[] {
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
     scripts?: Record<string, string>;
   };
   const [node, ...args] = (manifest.scripts?.start ?? '').split(/\s+/);
@@ -60,50 +61,94 @@ export interface InteractionRequest {
   readonly fault?: ControlFault;
 }
 
+/** The control API's answer (bot/src/demo/double/interaction-registry.ts InteractionResult). */
+export interface InteractionAnswer {
+  readonly callback: unknown;
+  readonly traceId: string | null;
+  /** From the double sending the interaction to the bot's callback arriving, in ms. */
+  readonly callbackMs: number;
+}
+
+/** A Discord double the bot should log in to instead of starting its own (demo mode). */
+export interface ExternalDouble {
+  /** e.g. `http://127.0.0.1:41234`: REST under `/api`, the control API under `/_demo`. */
+  readonly baseUrl: string;
+  readonly token: string;
+}
+
+export interface DemoBotOptions {
+  /** The checkout whose built bot runs (default: this one); the bench passes an older one. */
+  readonly root?: string;
+  /**
+   * Run in Discord mode against this double, so that the bot's process does only the bot's
+   * work (the bench measures its CPU); default: demo mode, the double inside the bot.
+   */
+  readonly double?: ExternalDouble;
+}
+
 /**
- * The built bot in demo mode as a child process, started with `npm start`'s own command
- * line (package.json scripts.start), driven through the demo double's control API. The
- * wire tests, the bench and the container suites all start it here.
+ * The built bot as a child process, started with `npm start`'s own command line
+ * (package.json scripts.start), driven through the demo double's control API. The wire
+ * tests, the bench and the container suites all start it here.
  */
 export class DemoBot {
-  readonly lines: LogLine[] = [];
+  /** Lines as they arrived: parsed only when read, so that a reader in the bench's busy
+   * process keeps up with the bot's stdout and never makes the bot's writes wait. */
+  readonly #unparsed: string[] = [];
+  readonly #parsed: LogLine[] = [];
   readonly stderr: string[] = [];
   #baseUrl = '';
   readonly #exited: Promise<number | null>;
 
-  private constructor(private readonly child: ChildProcess) {
+  private constructor(
+    private readonly child: ChildProcess,
+    baseUrl: string,
+  ) {
+    this.#baseUrl = baseUrl;
     this.#exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
-    createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
-      try {
-        this.lines.push(JSON.parse(line) as LogLine);
-      } catch {
-        this.lines.push({ msg: line, unparsed: true });
-      }
-    });
+    createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) =>
+      this.#unparsed.push(line),
+    );
     createInterface({ input: child.stderr as NodeJS.ReadableStream }).on('line', (line) =>
       this.stderr.push(line),
     );
   }
 
-  static async start(env: Record<string, string>): Promise<DemoBot> {
+  /** The bot's stdout, one parsed JSON line each (`{msg, unparsed: true}` if not JSON). */
+  get lines(): readonly LogLine[] {
+    for (const line of this.#unparsed.splice(0)) {
+      try {
+        this.#parsed.push(JSON.parse(line) as LogLine);
+      } catch {
+        this.#parsed.push({ msg: line, unparsed: true });
+      }
+    }
+    return this.#parsed;
+  }
+
+  static async start(env: Record<string, string>, options: DemoBotOptions = {}): Promise<DemoBot> {
+    const root = options.root ?? ROOT;
+    const double = options.double;
     const inherited = Object.fromEntries(
       Object.entries(process.env).filter(
         ([key]) => !/^(OTEL_|ROBOSHPEE_|PYROSCOPE_|DISCORD_|LOG_LEVEL$)/.test(key),
       ),
     );
-    const child = spawn(process.execPath, startArguments(), {
-      cwd: ROOT,
+    const mode =
+      double === undefined
+        ? { ROBOSHPEE_DEMO: 'true', ROBOSHPEE_DEMO_RATE: '0' }
+        : {
+            ROBOSHPEE_DEMO: 'false',
+            DISCORD_API_URL: `${double.baseUrl}/api`,
+            DISCORD_TOKEN: double.token,
+          };
+    const child = spawn(process.execPath, startArguments(root), {
+      cwd: root,
       // A free health port: several bots run side by side in the tests and the bench.
-      env: {
-        ...inherited,
-        ROBOSHPEE_DEMO: 'true',
-        ROBOSHPEE_DEMO_RATE: '0',
-        ROBOSHPEE_HEALTH_PORT: '0',
-        ...env,
-      },
+      env: { ...inherited, ...mode, ROBOSHPEE_HEALTH_PORT: '0', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const bot = new DemoBot(child);
+    const bot = new DemoBot(child, double?.baseUrl ?? '');
     await bot.#waitUntilConnected();
     return bot;
   }
@@ -114,7 +159,7 @@ export class DemoBot {
     return announced?.msg?.slice('health endpoint at '.length).replace(/\/readyz$/, '') ?? '';
   }
 
-  /** The demo double's base URL, from the bot's own startup line. */
+  /** The Discord double's base URL: the external one, or from the bot's own startup line. */
   get doubleUrl(): string {
     return this.#baseUrl;
   }
@@ -127,11 +172,15 @@ export class DemoBot {
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {
       if (this.child.exitCode !== null) break;
-      const announced = this.lines.find((line) =>
-        line.msg?.startsWith('demo mode: Discord double at'),
-      );
-      this.#baseUrl = announced?.msg?.split(' at ')[1] ?? '';
-      if (this.#baseUrl !== '') {
+      if (this.#baseUrl === '') {
+        const announced = this.lines.find((line) =>
+          line.msg?.startsWith('demo mode: Discord double at'),
+        );
+        this.#baseUrl = announced?.msg?.split(' at ')[1] ?? '';
+      }
+      // A double outside this bot may still count the session of a bot stopped just before.
+      const ready = this.lines.some((line) => line.msg === 'connected to Discord');
+      if (this.#baseUrl !== '' && ready) {
         const health = await fetch(`${this.#baseUrl}/_demo/healthz`)
           .then((response) => response.json() as Promise<{ botConnected?: boolean }>)
           .catch(() => undefined);
@@ -145,16 +194,14 @@ export class DemoBot {
     );
   }
 
-  async interact(
-    request: InteractionRequest,
-  ): Promise<{ callback: unknown; traceId: string | null }> {
+  async interact(request: InteractionRequest): Promise<InteractionAnswer> {
     const response = await fetch(`${this.#baseUrl}/_demo/interactions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(request),
     });
     if (!response.ok) throw new Error(`control API: ${response.status} ${await response.text()}`);
-    return (await response.json()) as { callback: unknown; traceId: string | null };
+    return (await response.json()) as InteractionAnswer;
   }
 
   linesWith(message: string): LogLine[] {

@@ -155,16 +155,54 @@ function exportService(service: string): ServiceDefinition {
   };
 }
 
+/** Export requests as received, decoded only when read. */
+class Signal<T> {
+  readonly #raw: Buffer[] = [];
+  readonly #decoded: T[] = [];
+
+  constructor(private readonly decode: (request: WireMessage) => T[]) {}
+
+  receive(request: Buffer): void {
+    this.#raw.push(request);
+  }
+
+  get items(): T[] {
+    for (const request of this.#raw.splice(0)) {
+      this.#decoded.push(...this.decode(WireMessage.decode(request)));
+    }
+    return this.#decoded;
+  }
+
+  clear(): void {
+    this.#raw.length = 0;
+    this.#decoded.length = 0;
+  }
+}
+
 /**
- * An OTLP/gRPC receiver on 127.0.0.1 for tests: what a collector would accept, decoded.
+ * An OTLP/gRPC receiver on 127.0.0.1 for tests and the bench: what a collector would
+ * accept, decoded. Decoding waits until the items are read, so that a receiver in the
+ * bench's process takes little CPU from the bot it measures while the load runs.
  * `stop()` and `start()` again on the same port simulate a backend outage.
  */
 export class OtlpReceiver {
-  readonly spans: ReceivedSpan[] = [];
-  readonly metrics: ReceivedMetric[] = [];
-  readonly logs: ReceivedLog[] = [];
+  readonly #spans = new Signal(decodeSpans);
+  readonly #metrics = new Signal(decodeMetrics);
+  readonly #logs = new Signal(decodeLogs);
   #server: Server | undefined;
   #port = 0;
+
+  get spans(): readonly ReceivedSpan[] {
+    return this.#spans.items;
+  }
+
+  get metrics(): readonly ReceivedMetric[] {
+    return this.#metrics.items;
+  }
+
+  get logs(): readonly ReceivedLog[] {
+    return this.#logs.items;
+  }
 
   get endpoint(): string {
     return `http://127.0.0.1:${this.#port}`;
@@ -178,20 +216,20 @@ export class OtlpReceiver {
   async start(port = this.#port, host = '127.0.0.1'): Promise<this> {
     const server = new Server();
     const handler =
-      <T>(decode: (request: WireMessage) => T[], into: T[]): handleUnaryCall<Buffer, Buffer> =>
+      <T>(signal: Signal<T>): handleUnaryCall<Buffer, Buffer> =>
       (call, callback) => {
-        into.push(...decode(WireMessage.decode(call.request)));
+        signal.receive(call.request);
         // An empty ExportXServiceResponse: full success.
         callback(null, Buffer.alloc(0));
       };
     server.addService(exportService('trace.v1.TraceService'), {
-      Export: handler(decodeSpans, this.spans),
+      Export: handler(this.#spans),
     });
     server.addService(exportService('metrics.v1.MetricsService'), {
-      Export: handler(decodeMetrics, this.metrics),
+      Export: handler(this.#metrics),
     });
     server.addService(exportService('logs.v1.LogsService'), {
-      Export: handler(decodeLogs, this.logs),
+      Export: handler(this.#logs),
     });
     const bind = () =>
       new Promise<number>((resolve, reject) =>
@@ -222,8 +260,8 @@ export class OtlpReceiver {
   }
 
   clear(): void {
-    this.spans.length = 0;
-    this.metrics.length = 0;
-    this.logs.length = 0;
+    this.#spans.clear();
+    this.#metrics.clear();
+    this.#logs.clear();
   }
 }

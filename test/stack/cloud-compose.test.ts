@@ -13,7 +13,7 @@ const base = loadCompose();
 /** Alloy's endpoint variables that fall back to a service of compose.yaml when empty. */
 const localFallbacks = [
   ...readRepoFile(ALLOY_CONFIG).matchAll(
-    /coalesce\(sys\.env\("([A-Z_]+)"\), "(?:http:\/\/)?(tempo|loki|mimir)[:/]/g,
+    /coalesce\(sys\.env\("([A-Z_]+)"\), "(?:http:\/\/)?(tempo|loki|mimir|pyroscope)[:/]/g,
   ),
 ].map((match) => match[1]);
 

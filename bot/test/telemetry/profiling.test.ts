@@ -20,7 +20,7 @@ describe('readProfilingSettings', () => {
   test.each([
     [
       { PYROSCOPE_SERVER_ADDRESS: 'alloy:9999' },
-      "PYROSCOPE_SERVER_ADDRESS must be an http:// or https:// URL, got 'alloy:9999'",
+      "PYROSCOPE_SERVER_ADDRESS must be an http:// or https:// URL, got one starting 'alloy:'",
     ],
     [
       { PYROSCOPE_FLUSH_INTERVAL_MS: '500' },
@@ -32,6 +32,11 @@ describe('readProfilingSettings', () => {
     ],
   ])('%o is refused naming the variable and the expected form', (env, message) => {
     expect(() => readProfilingSettings(env)).toThrow(message);
+  });
+  test('a mistyped scheme is refused without echoing the credentials in the URL', () => {
+    const env = { PYROSCOPE_SERVER_ADDRESS: 'htps://123456:glc_secret@profiles.example.net' };
+    expect(() => readProfilingSettings(env)).toThrow("got one starting 'htps:'");
+    expect(() => readProfilingSettings(env)).not.toThrow(/glc_secret|123456/);
   });
 });
 

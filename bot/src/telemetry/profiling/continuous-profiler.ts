@@ -1,4 +1,5 @@
 import { encode, heap, time } from '@datadog/pprof';
+import { ExportResultCode } from '@opentelemetry/core';
 import type { DeliveryHealth } from '../delivery-health.js';
 import { uploadProfile } from './ingest-upload.js';
 import type { ProfilingSettings } from './profiling-settings.js';
@@ -41,8 +42,17 @@ export class ContinuousProfiler {
     heap.start(HEAP_SAMPLING_INTERVAL_BYTES, HEAP_STACK_DEPTH);
     this.#since.cpu = this.#since.heap = new Date();
     // unref: profiling alone never keeps the process alive.
-    this.#timer = setInterval(() => void this.#round(true), this.settings.flushIntervalMillis);
+    this.#timer = setInterval(() => void this.#safeRound(), this.settings.flushIntervalMillis);
     this.#timer.unref();
+  }
+
+  /** A round from the timer: a profiler failure costs profiles (one warning), never the bot. */
+  async #safeRound(): Promise<void> {
+    try {
+      await this.#round(true);
+    } catch {
+      this.health.record('profiles', { code: ExportResultCode.FAILED });
+    }
   }
 
   /** Uploads what the profilers hold and stops them; idempotent. */

@@ -28,7 +28,8 @@ const schema = z.object({
       if (url === undefined || !['http:', 'https:'].includes(url.protocol)) {
         ctx.addIssue({
           code: 'custom',
-          message: `PYROSCOPE_SERVER_ADDRESS must be an http:// or https:// URL, got '${raw}'`,
+          // Only the scheme: the rest may carry credentials (https://user:token@host).
+          message: `PYROSCOPE_SERVER_ADDRESS must be an http:// or https:// URL, got one starting '${raw.split(':')[0]}:'`,
         });
         return z.NEVER;
       }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isDemoMode } from '../config.js';
-import { TelemetrySettingsError } from './settings.js';
+import { settingsOrThrow } from './settings.js';
 
 /**
  * The standard `OTEL_*` variables that the preload applies itself because it builds the
@@ -103,12 +103,7 @@ export function readExportSettings(env: NodeJS.ProcessEnv = process.env): Export
   const input = Object.fromEntries(
     Object.keys(schema.shape).map((key) => [key, env[key]?.trim() || undefined]),
   );
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => issue.message).join('; ');
-    throw new TelemetrySettingsError(`invalid telemetry configuration: ${problems}`);
-  }
-  const value = parsed.data;
+  const value = settingsOrThrow(schema.safeParse(input));
   const interval = value.OTEL_METRIC_EXPORT_INTERVAL;
   return {
     traces: value.OTEL_TRACES_EXPORTER,

@@ -37,19 +37,24 @@ export class TelemetrySettingsError extends Error {
   override readonly name = 'TelemetrySettingsError';
 }
 
+/** A parsed settings schema's value, or one error naming every bad variable. */
+export function settingsOrThrow<T>(parsed: z.ZodSafeParseResult<T>): T {
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => issue.message).join('; ');
+  throw new TelemetrySettingsError(`invalid telemetry configuration: ${problems}`);
+}
+
 export function readTelemetrySettings(env: NodeJS.ProcessEnv = process.env): TelemetrySettings {
-  const parsed = schema.safeParse({
-    ROBOSHPEE_USER_IDS: env.ROBOSHPEE_USER_IDS || undefined,
-    ROBOSHPEE_OTLP_LOGS: env.ROBOSHPEE_OTLP_LOGS || undefined,
-    ROBOSHPEE_PROFILING: env.ROBOSHPEE_PROFILING || undefined,
-  });
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => issue.message).join('; ');
-    throw new TelemetrySettingsError(`invalid telemetry configuration: ${problems}`);
-  }
+  const value = settingsOrThrow(
+    schema.safeParse({
+      ROBOSHPEE_USER_IDS: env.ROBOSHPEE_USER_IDS || undefined,
+      ROBOSHPEE_OTLP_LOGS: env.ROBOSHPEE_OTLP_LOGS || undefined,
+      ROBOSHPEE_PROFILING: env.ROBOSHPEE_PROFILING || undefined,
+    }),
+  );
   return {
-    userIds: parsed.data.ROBOSHPEE_USER_IDS,
-    otlpLogs: parsed.data.ROBOSHPEE_OTLP_LOGS,
-    profiling: parsed.data.ROBOSHPEE_PROFILING,
+    userIds: value.ROBOSHPEE_USER_IDS,
+    otlpLogs: value.ROBOSHPEE_OTLP_LOGS,
+    profiling: value.ROBOSHPEE_PROFILING,
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TelemetrySettingsError } from '../settings.js';
+import { settingsOrThrow } from '../settings.js';
 
 /**
  * Where and how often profiles go, read only when ROBOSHPEE_PROFILING=true. The variable
@@ -53,16 +53,14 @@ const schema = z.object({
 });
 
 export function readProfilingSettings(env: NodeJS.ProcessEnv = process.env): ProfilingSettings {
-  const parsed = schema.safeParse({
-    PYROSCOPE_SERVER_ADDRESS: env.PYROSCOPE_SERVER_ADDRESS?.trim() || undefined,
-    PYROSCOPE_FLUSH_INTERVAL_MS: env.PYROSCOPE_FLUSH_INTERVAL_MS?.trim() || undefined,
-  });
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => issue.message).join('; ');
-    throw new TelemetrySettingsError(`invalid telemetry configuration: ${problems}`);
-  }
+  const value = settingsOrThrow(
+    schema.safeParse({
+      PYROSCOPE_SERVER_ADDRESS: env.PYROSCOPE_SERVER_ADDRESS?.trim() || undefined,
+      PYROSCOPE_FLUSH_INTERVAL_MS: env.PYROSCOPE_FLUSH_INTERVAL_MS?.trim() || undefined,
+    }),
+  );
   return {
-    serverAddress: parsed.data.PYROSCOPE_SERVER_ADDRESS,
-    flushIntervalMillis: parsed.data.PYROSCOPE_FLUSH_INTERVAL_MS,
+    serverAddress: value.PYROSCOPE_SERVER_ADDRESS,
+    flushIntervalMillis: value.PYROSCOPE_FLUSH_INTERVAL_MS,
   };
 }

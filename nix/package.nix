@@ -54,12 +54,12 @@ buildNpmPackage (finalAttrs: {
     cp -r bot/dist "$app/bot/dist"
     cp -r node_modules "$app/node_modules"
 
-    for entry in telemetry/preload.js main.js register.js; do
+    for entry in preload.js main.js register.js; do
       test -f "$app/bot/dist/$entry" || { echo "missing bot/dist/$entry after npm run build" >&2; exit 1; }
     done
 
     makeWrapper ${lib.getExe nodejs} "$out/bin/roboshpee" \
-      --add-flags "--import $app/bot/dist/telemetry/preload.js $app/bot/dist/main.js"
+      --add-flags "--import $app/bot/dist/preload.js $app/bot/dist/main.js"
     makeWrapper ${lib.getExe nodejs} "$out/bin/roboshpee-register" \
       --add-flags "$app/bot/dist/register.js"
 

@@ -1,12 +1,12 @@
 import { type Config, loadConfigOrExit } from './config.js';
 import { startDemoTraffic, startDiscordDouble } from './demo/index.js';
-import { startBot } from './discord/bot.js';
-import { createDiscordClient } from './discord/client.js';
 import { describeError } from './discord/discord-error.js';
-import { startHealthServer } from './health/health-server.js';
-import { logger } from './logger.js';
-import { onShutdown } from './shutdown.js';
+import { startBot } from './runtime/bot.js';
+import { createDiscordClient } from './runtime/client.js';
+import { startHealthServer } from './runtime/health-server.js';
+import { onShutdown } from './runtime/shutdown.js';
 import { shutdownTelemetry } from './telemetry/lifecycle.js';
+import { logger } from './telemetry/logger.js';
 
 /** Left of the shutdown budget for the process to exit cleanly before the budget's hard stop. */
 const SHUTDOWN_MARGIN_MS = 250;

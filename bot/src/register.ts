@@ -1,8 +1,8 @@
 import { REST } from 'discord.js';
 import { loadConfigOrExit } from './config.js';
 import { describeError } from './discord/discord-error.js';
-import { registerCommands } from './discord/registration.js';
-import { logger } from './logger.js';
+import { registerCommands } from './runtime/registration.js';
+import { logger } from './telemetry/logger.js';
 
 // `npm run register`: DISCORD_GUILD_ID set registers to that guild, else globally.
 const config = loadConfigOrExit();

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import { onShutdown, type ShutdownCause } from '../src/shutdown.js';
+import { onShutdown, type ShutdownCause } from '../src/runtime/shutdown.js';
 
 // Every process event close-with-grace listens to. The tests emit them by hand, so vitest's
 // own listeners (which would report the emitted errors as failures) step aside meanwhile.

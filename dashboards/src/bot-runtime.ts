@@ -1,5 +1,5 @@
 import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
-import { PROFILE_TYPES } from '../../bot/src/telemetry/profiling/profile-types.js';
+import { PROFILE_TYPES } from '../../bot/src/telemetry-sdk/profiling/profile-types.js';
 import { RUNTIME_METRIC } from './bot-series.js';
 import { roboshpeeDashboard, withRows } from './dashboard-defaults.js';
 import { BOT_RUNTIME_UID } from './dashboard-uids.js';

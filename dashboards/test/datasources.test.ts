@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PROFILE_TYPES } from '../../bot/src/telemetry/profiling/profile-types.js';
+import { PROFILE_TYPES } from '../../bot/src/telemetry-sdk/profiling/profile-types.js';
 import { generatedDashboards } from '../../test/support/generated-dashboards.js';
 import { loadProvisionedDatasources } from '../../test/support/grafana-datasources.js';
 import { asArray, dig } from '../../test/support/parsed-document.js';

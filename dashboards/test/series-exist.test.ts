@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SERVICE_NAME } from '../../bot/src/telemetry/resource.js';
+import { SERVICE_NAME } from '../../bot/src/telemetry-sdk/resource.js';
 import { loadCompose, serviceNamed } from '../../test/support/compose.js';
 import { BOT_SERVICE } from '../src/bot-series.js';
 import { producedSeries } from './catalogue/index.js';

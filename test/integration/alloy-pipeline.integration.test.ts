@@ -4,7 +4,7 @@ import { Network, type StartedNetwork, type StartedTestContainer, Wait } from 't
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { messages } from '../../bot/src/core/messages.js';
 import { GAME_ROLE_NAMES } from '../../bot/src/demo/fixture/names.js';
-import { SERVICE_NAME } from '../../bot/src/telemetry/resource.js';
+import { SERVICE_NAME } from '../../bot/src/telemetry-sdk/resource.js';
 import { BOT_LABEL, BOT_METRIC } from '../../dashboards/src/bot-series.js';
 import { DemoBot } from '../../harness/demo-bot.js';
 import { containerFromCompose } from './support/compose-container.js';

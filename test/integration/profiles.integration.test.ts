@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { PROFILE_TYPES } from '../../bot/src/telemetry/profiling/profile-types.js';
+import { PROFILE_TYPES } from '../../bot/src/telemetry-sdk/profiling/profile-types.js';
 import { composeStackSuite } from './support/compose-stack-suite.js';
 import { sendInteraction } from './support/demo-control.js';
 import { hasData } from './support/grafana-answers.js';

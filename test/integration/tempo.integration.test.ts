@@ -3,8 +3,8 @@ import { Network, type StartedNetwork, type StartedTestContainer, Wait } from 't
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { messages } from '../../bot/src/core/messages.js';
 import { GAME_ROLE_NAMES } from '../../bot/src/demo/fixture/names.js';
-import { SERVICE_NAME } from '../../bot/src/telemetry/resource.js';
 import { ATTR, SPANS } from '../../bot/src/telemetry/semconv.js';
+import { SERVICE_NAME } from '../../bot/src/telemetry-sdk/resource.js';
 import { DemoBot } from '../../harness/demo-bot.js';
 import { SERVICE_CONFIGS } from '../support/stack-files.js';
 import { containerFromCompose } from './support/compose-container.js';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { loadConfig } from '../../bot/src/config.js';
-import { readTelemetrySettings } from '../../bot/src/telemetry/settings.js';
+import { readTelemetrySettings } from '../../bot/src/telemetry-sdk/settings.js';
 import { alloyBlocks, alloyBooleanVariables, stripComments } from '../support/alloy-config.js';
 import { loadCompose, loadComposeDocument } from '../support/compose.js';
 import { isRecord } from '../support/parsed-document.js';

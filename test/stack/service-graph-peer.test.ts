@@ -2,7 +2,10 @@ import type { Attributes } from '@opentelemetry/api';
 import type { UndiciRequest } from '@opentelemetry/instrumentation-undici';
 import { ATTR_SERVER_ADDRESS } from '@opentelemetry/semantic-conventions';
 import { describe, expect, test } from 'vitest';
-import { DISCORD_PEER_SERVICE, restSpanHooks } from '../../bot/src/telemetry/rest-span-hooks.js';
+import {
+  DISCORD_PEER_SERVICE,
+  restSpanHooks,
+} from '../../bot/src/telemetry-sdk/rest-span-hooks.js';
 import { SERVICE_CONFIGS } from '../support/stack-files.js';
 import { PEER_ATTRIBUTES_SETTING, tempoPeerAttributes } from '../support/tempo-peer-attributes.js';
 

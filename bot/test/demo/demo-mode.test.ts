@@ -2,8 +2,8 @@ import { pino } from 'pino';
 import { expect, test } from 'vitest';
 import { GAME_ROLE_COLOR } from '../../src/demo/fixture/guild-fixture.js';
 import { startDemoTraffic, startDiscordDouble } from '../../src/demo/index.js';
-import { startBot } from '../../src/discord/bot.js';
-import { createDiscordClient } from '../../src/discord/client.js';
+import { startBot } from '../../src/runtime/bot.js';
+import { createDiscordClient } from '../../src/runtime/client.js';
 
 // Demo mode as main.ts wires it: the real bot, the double with its realistic failures, traffic.
 test('demo traffic drives the real bot through the double, every interaction answered, caches true', async () => {

@@ -7,8 +7,8 @@ import {
   type DiscordDoubleOptions,
   startDiscordDouble,
 } from '../../src/demo/index.js';
-import { type RunningBot, startBot } from '../../src/discord/bot.js';
-import { createDiscordClient } from '../../src/discord/client.js';
+import { type RunningBot, startBot } from '../../src/runtime/bot.js';
+import { createDiscordClient } from '../../src/runtime/client.js';
 
 export const GAME_COLOR = 0x206694;
 

@@ -1,6 +1,6 @@
 import type { Client } from 'discord.js';
 import { afterEach, expect, test, vi } from 'vitest';
-import { createDiscordClient } from '../../src/discord/client.js';
+import { createDiscordClient } from '../../src/runtime/client.js';
 
 let client: Client | undefined;
 afterEach(async () => {

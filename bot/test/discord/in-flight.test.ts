@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { InFlight } from '../../src/discord/in-flight.js';
+import { InFlight } from '../../src/runtime/in-flight.js';
 
 function deferred() {
   let resolve!: () => void;

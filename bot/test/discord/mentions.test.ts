@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import { describe, expect, test as plainTest } from 'vitest';
 import { startDiscordDouble } from '../../src/demo/index.js';
-import { createDiscordClient } from '../../src/discord/client.js';
+import { createDiscordClient } from '../../src/runtime/client.js';
 import { replyOf, test } from './bot-fixture.js';
 
 /**

@@ -2,7 +2,7 @@ import { REST } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { commandDefinitions } from '../../src/commands/registry.js';
 import { type DiscordDouble, startDiscordDouble } from '../../src/demo/index.js';
-import { registerCommands } from '../../src/discord/registration.js';
+import { registerCommands } from '../../src/runtime/registration.js';
 
 describe('registerCommands against the Discord double', () => {
   let double: DiscordDouble;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { type HealthServer, startHealthServer } from '../../src/health/health-server.js';
+import { type HealthServer, startHealthServer } from '../../src/runtime/health-server.js';
 
 let server: HealthServer | undefined;
 afterEach(async () => {

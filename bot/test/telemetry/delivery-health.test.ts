@@ -5,7 +5,7 @@ import {
   DeliveryHealth,
   monitorExporter,
   type Signal,
-} from '../../src/telemetry/delivery-health.js';
+} from '../../src/telemetry-sdk/delivery-health.js';
 
 function recorder() {
   const events: string[] = [];

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Client } from 'discord.js';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { watchDiscordClient } from '../../src/telemetry/discord-client-metrics.js';
+import { watchDiscordClient } from '../../src/runtime/discord-client-metrics.js';
 import { ATTR, METRICS } from '../../src/telemetry/semconv.js';
 import {
   type InMemoryTelemetry,

@@ -15,13 +15,13 @@ import {
   recordRoleChange,
 } from '../../src/telemetry/observe.js';
 import { hashUserId } from '../../src/telemetry/privacy.js';
-import { DISCORD_PEER_SERVICE } from '../../src/telemetry/rest-span-hooks.js';
 import {
   ATTR,
   DURATION_BUCKETS_SECONDS,
   METRICS,
   OTHER_ROLE,
 } from '../../src/telemetry/semconv.js';
+import { DISCORD_PEER_SERVICE } from '../../src/telemetry-sdk/rest-span-hooks.js';
 import {
   type InMemoryTelemetry,
   metricNamed,

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { buildBot, DemoBot } from '../../../harness/demo-bot.js';
 import { OtlpReceiver } from '../../../harness/otlp-receiver.js';
 import { PyroscopeReceiver, profileTypeIds } from '../../../harness/pyroscope-receiver.js';
-import { PROFILE_TYPES } from '../../src/telemetry/profiling/profile-types.js';
+import { PROFILE_TYPES } from '../../src/telemetry-sdk/profiling/profile-types.js';
 
 /**
  * The built bot in demo mode with profiling on uploads its CPU and heap profiles to a

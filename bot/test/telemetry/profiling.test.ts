@@ -1,7 +1,7 @@
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { describe, expect, test } from 'vitest';
-import { applicationName } from '../../src/telemetry/profiling/profile-labels.js';
-import { readProfilingSettings } from '../../src/telemetry/profiling/profiling-settings.js';
+import { applicationName } from '../../src/telemetry-sdk/profiling/profile-labels.js';
+import { readProfilingSettings } from '../../src/telemetry-sdk/profiling/profiling-settings.js';
 
 describe('readProfilingSettings', () => {
   test("defaults: Pyroscope on this machine, the SDKs' one-minute period", () => {

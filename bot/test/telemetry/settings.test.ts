@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { readExportSettings } from '../../src/telemetry/export-settings.js';
-import { readTelemetrySettings } from '../../src/telemetry/settings.js';
+import { readExportSettings } from '../../src/telemetry-sdk/export-settings.js';
+import { readTelemetrySettings } from '../../src/telemetry-sdk/settings.js';
 
 describe('readTelemetrySettings', () => {
   test('defaults: hashed user ids, logs on stdout only, no profiling', () => {

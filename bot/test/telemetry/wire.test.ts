@@ -280,7 +280,7 @@ describe('GIVEN a bad telemetry setting', () => {
   ])('%o THEN the preload stops the process with one line naming it', (env, message) => {
     const result = spawnSync(
       process.execPath,
-      ['--import', './bot/dist/telemetry/preload.js', '--eval', 'console.log("app ran")'],
+      ['--import', './bot/dist/preload.js', '--eval', 'console.log("app ran")'],
       {
         cwd: new URL('../../../', import.meta.url),
         env: { PATH: process.env.PATH, ...env },

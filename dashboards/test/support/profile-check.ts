@@ -1,5 +1,5 @@
-import { PROFILE_LABELS } from '../../../bot/src/telemetry/profiling/profile-labels.js';
-import { PROFILE_TYPES } from '../../../bot/src/telemetry/profiling/profile-types.js';
+import { PROFILE_LABELS } from '../../../bot/src/telemetry-sdk/profiling/profile-labels.js';
+import { PROFILE_TYPES } from '../../../bot/src/telemetry-sdk/profiling/profile-types.js';
 import { BOT_SERVICE } from '../../src/bot-series.js';
 
 /** Labels a bot profile carries in Pyroscope: service_name (the application name) and these. */

@@ -7,8 +7,8 @@ import {
   type ScopeMetrics,
 } from '@opentelemetry/sdk-metrics';
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace';
-import type { DeliveryReporter } from '../../../src/telemetry/delivery-health.js';
-import { startTelemetry, type Telemetry } from '../../../src/telemetry/sdk.js';
+import type { DeliveryReporter } from '../../../src/telemetry-sdk/delivery-health.js';
+import { startTelemetry, type Telemetry } from '../../../src/telemetry-sdk/sdk.js';
 
 const silent: DeliveryReporter = { down: () => {}, up: () => {} };
 

@@ -3,8 +3,8 @@ import { HostMetricsInstrumentation } from '@opentelemetry/instrumentation-host-
 import { PinoInstrumentation } from '@opentelemetry/instrumentation-pino';
 import { RuntimeNodeInstrumentation } from '@opentelemetry/instrumentation-runtime-node';
 import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
+import { HOST_METRIC_GROUPS } from '../telemetry/semconv.js';
 import { restSpanHooks } from './rest-span-hooks.js';
-import { HOST_METRIC_GROUPS } from './semconv.js';
 
 /**
  * The libraries the bot's telemetry hooks into: discord.js REST calls (undici, with the

@@ -9,14 +9,14 @@ import type { Command, CommandContext } from '../commands/command.js';
 import type { CommandHelp } from '../core/help.js';
 import { messages } from '../core/messages.js';
 import { type CommandResult, privateResult } from '../core/result.js';
+import { describeError, isExpiredInteraction, resultForError } from '../discord/discord-error.js';
+import { sendReply } from '../discord/reply.js';
 import {
   type InteractionMeta,
   type InteractionScope,
   observeAutocomplete,
   observeCommand,
 } from '../telemetry/observe.js';
-import { describeError, isExpiredInteraction, resultForError } from './discord-error.js';
-import { sendReply } from './reply.js';
 
 /**
  * Discord drops an interaction not answered within 3 s. A command still working after this

@@ -10,12 +10,12 @@
  */
 import { register } from 'node:module';
 import { getBooleanFromEnv } from '@opentelemetry/core';
-import { readExportSettings } from './export-settings.js';
-import { registerTelemetry } from './lifecycle.js';
-import { readProfilingSettings } from './profiling/profiling-settings.js';
-import { startTelemetry } from './sdk.js';
-import { readTelemetrySettings, TelemetrySettingsError } from './settings.js';
-import { TelemetryLog } from './telemetry-log.js';
+import { registerTelemetry } from './telemetry/lifecycle.js';
+import { readExportSettings } from './telemetry-sdk/export-settings.js';
+import { readProfilingSettings } from './telemetry-sdk/profiling/profiling-settings.js';
+import { startTelemetry } from './telemetry-sdk/sdk.js';
+import { readTelemetrySettings, TelemetrySettingsError } from './telemetry-sdk/settings.js';
+import { TelemetryLog } from './telemetry-sdk/telemetry-log.js';
 
 const disabled = getBooleanFromEnv('OTEL_SDK_DISABLED');
 try {

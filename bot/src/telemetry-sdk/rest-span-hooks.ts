@@ -4,7 +4,7 @@ import type {
   UndiciRequest,
 } from '@opentelemetry/instrumentation-undici';
 import { ATTR_URL_FULL, ATTR_URL_PATH } from '@opentelemetry/semantic-conventions';
-import { scrubDiscordPath } from './discord-route.js';
+import { scrubDiscordPath } from '../telemetry/discord-route.js';
 
 /** Still incubating in semantic-conventions 1.45; copied rather than imported, as advised. */
 const ATTR_URL_TEMPLATE = 'url.template';

@@ -1,6 +1,6 @@
 import closeWithGrace from 'close-with-grace';
 import type { Logger } from 'pino';
-import { describeError } from './discord/discord-error.js';
+import { describeError } from '../discord/discord-error.js';
 
 export interface ShutdownOptions {
   /** Budget for `stop`; past it the process exits with status 1 anyway. */

@@ -2,12 +2,12 @@ import { once } from 'node:events';
 import { type Client, Events } from 'discord.js';
 import type { Logger } from 'pino';
 import { commandDefinitions, commandHelp, commands } from '../commands/registry.js';
-import { watchDiscordClient } from '../telemetry/discord-client-metrics.js';
+import { describeError } from '../discord/discord-error.js';
+import { snapshotGuild } from '../discord/guild-snapshot.js';
 import { interactionMessage } from '../telemetry/interaction-message.js';
 import { onInteractionObserved } from '../telemetry/observe.js';
-import { describeError } from './discord-error.js';
+import { watchDiscordClient } from './discord-client-metrics.js';
 import { logGatewayState } from './gateway-log.js';
-import { snapshotGuild } from './guild-snapshot.js';
 import { InFlight } from './in-flight.js';
 import { createInteractionHandler } from './interaction-handler.js';
 

@@ -7,6 +7,7 @@ import type {
 import type { Logger } from 'pino';
 import type { CommandHelp } from '../core/help.js';
 import type { CommandResult } from '../core/result.js';
+import type { FailureSubject } from '../discord/discord-error.js';
 import type { InteractionScope } from '../telemetry/observe.js';
 
 export interface CommandContext {
@@ -16,6 +17,8 @@ export interface CommandContext {
   /** Every command's usage, for `/help`. */
   readonly help: readonly CommandHelp[];
   readonly logger: Logger;
+  /** Filled in by the command before the call that may fail, for the handler's message. */
+  readonly subject: FailureSubject;
 }
 
 /**

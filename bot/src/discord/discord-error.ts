@@ -1,6 +1,7 @@
 import { DiscordAPIError, HTTPError, RESTJSONErrorCodes } from 'discord.js';
 import { messages } from '../core/messages.js';
 import { type CommandResult, privateResult } from '../core/result.js';
+import { roleVanished } from '../core/role-change.js';
 
 /** Discord's answer when the bot lacks Manage Roles or the role sits above the bot's own. */
 export function isMissingPermissions(error: unknown): boolean {
@@ -24,8 +25,18 @@ export function isExpiredInteraction(error: unknown): boolean {
   );
 }
 
-/** What the caller is told when a command throws: a fix for the admin, or a plain apology. */
-export function resultForError(error: unknown): CommandResult {
+/** What a failing command acted on, so that its message can name it. */
+export interface FailureSubject {
+  /** The role name as the member typed it, once a command is about to change that role. */
+  role?: string;
+}
+
+/**
+ * What the caller is told when a command throws, the one place where an error becomes a
+ * message: a role deleted under the command, a fix for the admin, or a plain apology.
+ */
+export function resultForError(error: unknown, subject: FailureSubject = {}): CommandResult {
+  if (subject.role !== undefined && isUnknownRole(error)) return roleVanished(subject.role);
   return isMissingPermissions(error)
     ? privateResult('missingPermissions', messages.missingPermissions)
     : privateResult('failed', messages.failed);

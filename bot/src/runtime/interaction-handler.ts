@@ -54,6 +54,7 @@ export function createInteractionHandler(
     roleColor: options.roleColor,
     help: options.help,
     logger,
+    subject: {},
   });
 
   async function answerCommand(interaction: ChatInputCommandInteraction): Promise<void> {
@@ -76,16 +77,19 @@ export function createInteractionHandler(
       return privateResult('failed', messages.unknownCommand);
     }
     if (!interaction.inCachedGuild()) return privateResult('notInServer', messages.notInServer);
+    const context = contextFor(scope);
     try {
       return await deferIfSlow(
         interaction,
-        command.execute(interaction, contextFor(scope)),
+        command.execute(interaction, context),
         deferAfterMs,
         logger,
       );
     } catch (error) {
+      const result = resultForError(error, context.subject);
+      // A role deleted under the command is the member's news, not the bot's failure.
+      if (result.code === 'unknownRole') return result;
       scope.recordError(error);
-      const result = resultForError(error);
       if (result.code === 'missingPermissions') {
         logger.warn(
           { error: describeError(error) },

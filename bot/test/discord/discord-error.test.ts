@@ -34,7 +34,7 @@ describe('isMissingPermissions, isUnknownRole and resultForError', () => {
       why: 'Discord 10011 (unknown role)',
       error: apiError(RESTJSONErrorCodes.UnknownRole, 404, 'Unknown Role'),
       forbidden: false,
-      // The role commands answer it themselves; anywhere else it is a plain failure.
+      // Without the role a command was changing, it is a plain failure.
       unknownRole: true,
     },
     {
@@ -70,6 +70,22 @@ describe('isMissingPermissions, isUnknownRole and resultForError', () => {
       );
     },
   );
+});
+
+describe('resultForError with the role a command was changing', () => {
+  const unknownRole = apiError(RESTJSONErrorCodes.UnknownRole, 404, 'Unknown Role');
+
+  test('GIVEN Discord 10011 THEN the member is told the role they typed is gone', () => {
+    const result = resultForError(unknownRole, { role: 'Valheim' });
+    expect(result).toMatchObject({ code: 'unknownRole', outcome: 'rejected' });
+    expect(result.reply.content).toContain('Valheim');
+  });
+
+  test('GIVEN another failure THEN the role name does not change the answer', () => {
+    const forbidden = apiError(RESTJSONErrorCodes.MissingPermissions, 403, 'Missing Permissions');
+    expect(resultForError(forbidden, { role: 'Valheim' }).code).toBe('missingPermissions');
+    expect(resultForError(new Error('boom'), { role: 'Valheim' }).code).toBe('failed');
+  });
 });
 
 describe('isExpiredInteraction', () => {

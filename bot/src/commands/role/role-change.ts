@@ -1,12 +1,6 @@
-import {
-  decideRoleChange,
-  type RoleAction,
-  roleChanged,
-  roleVanished,
-} from '../../core/role-change.js';
+import { decideRoleChange, type RoleAction, roleChanged } from '../../core/role-change.js';
 import { matchRoles } from '../../core/role-matching.js';
 import { MAX_ROLE_NAME_LENGTH } from '../../core/role-name.js';
-import { isUnknownRole } from '../../discord/discord-error.js';
 import { memberRoleIds, snapshotGuild } from '../../discord/guild-snapshot.js';
 import { observeRoleLookup, recordRoleChange } from '../../telemetry/observe.js';
 import type { Subcommand } from './subcommand.js';
@@ -33,7 +27,7 @@ export function roleChangeSubcommand(action: RoleAction, description: string): S
             .setAutocomplete(true),
         ),
 
-    async execute(interaction, { scope, roleColor, logger }) {
+    async execute(interaction, { scope, roleColor, logger, subject }) {
       const typed = interaction.options.getString(NAME_OPTION, true);
       const { manageable, manageableNames } = snapshotGuild(interaction.guild, roleColor);
       const decision = observeRoleLookup(() =>
@@ -53,13 +47,10 @@ export function roleChangeSubcommand(action: RoleAction, description: string): S
       scope.setRole(role.name, manageableNames);
       // The audit log shows who asked, since Discord records the bot as the one who did it.
       const reason = `/role ${action} by ${user}`;
-      try {
-        if (action === 'add') await interaction.member.roles.add(role.id, reason);
-        else await interaction.member.roles.remove(role.id, reason);
-      } catch (error) {
-        if (isUnknownRole(error)) return roleVanished(typed);
-        throw error;
-      }
+      // Deleted since the cache saw it: the handler then answers with the name as typed.
+      subject.role = typed;
+      if (action === 'add') await interaction.member.roles.add(role.id, reason);
+      else await interaction.member.roles.remove(role.id, reason);
       recordRoleChange(action, role.name, manageableNames);
       // RoboShpee's log line (user name only: ids stay out of logs).
       logger.info(

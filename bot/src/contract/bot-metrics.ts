@@ -274,6 +274,7 @@ export const RUNTIME_METRICS = {
   processCpuUtilization: {
     name: 'process.cpu.utilization',
     prometheus: 'process_cpu_utilization',
+    note: 'a ratio, emitted without a unit',
     kind: 'observableGauge',
     unit: '',
     attributes: ['cpu.mode'],
@@ -282,7 +283,7 @@ export const RUNTIME_METRICS = {
   processMemoryUsage: {
     name: 'process.memory.usage',
     prometheus: 'process_memory_usage',
-    note: 'RSS',
+    note: 'RSS, bytes emitted without a unit',
     kind: 'observableGauge',
     unit: '',
     attributes: [],
@@ -299,6 +300,7 @@ export const RUNTIME_METRICS = {
   systemCpuUtilization: {
     name: 'system.cpu.utilization',
     prometheus: 'system_cpu_utilization',
+    note: 'a ratio, emitted without a unit',
     kind: 'observableGauge',
     unit: '',
     attributes: ['cpu.mode', 'cpu.logical_number'],
@@ -307,6 +309,7 @@ export const RUNTIME_METRICS = {
   systemMemoryUsage: {
     name: 'system.memory.usage',
     prometheus: 'system_memory_usage',
+    note: 'bytes, emitted without a unit',
     kind: 'observableGauge',
     unit: '',
     attributes: ['system.memory.state'],
@@ -315,6 +318,7 @@ export const RUNTIME_METRICS = {
   systemMemoryUtilization: {
     name: 'system.memory.utilization',
     prometheus: 'system_memory_utilization',
+    note: 'a ratio, emitted without a unit',
     kind: 'observableGauge',
     unit: '',
     attributes: ['system.memory.state'],

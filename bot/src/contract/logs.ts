@@ -1,26 +1,53 @@
 /**
  * The bot's log lines: pino JSON on stdout, and with `ROBOSHPEE_OTLP_LOGS=true` the same
- * records as OTel log records (body = `msg`, the other fields as attributes).
+ * records as OTel log records. `otlp` says where a field goes in the record: the pino
+ * instrumentation maps `level`, `time` and `msg` onto the record, the trace fields onto its
+ * trace context, and keeps the others as attributes (pid and hostname are on the resource).
  */
-export const LOG_FIELDS = {
-  base: ['level', 'time', 'pid', 'hostname', 'name', 'msg'],
-  /** Set inside an interaction by the pino instrumentation. */
-  traceContext: ['trace_id', 'span_id', 'trace_flags'],
-} as const;
+export interface LogField {
+  readonly on: 'every line' | 'lines inside an interaction' | 'the interaction line';
+  readonly otlp: 'attribute' | 'severity' | 'timestamp' | 'body' | 'trace context' | 'resource';
+  readonly meaning: string;
+}
+
+const everyLine = (otlp: LogField['otlp'], meaning: string): LogField => ({
+  on: 'every line',
+  otlp,
+  meaning,
+});
+const traceContext = (meaning: string): LogField => ({
+  on: 'lines inside an interaction',
+  otlp: 'trace context',
+  meaning,
+});
+const interaction = (meaning: string): LogField => ({
+  on: 'the interaction line',
+  otlp: 'attribute',
+  meaning,
+});
 
 /**
- * The fields of the one `info` line each interaction ends with, whose text says the command,
- * outcome and duration (`/role add ok in 12 ms`), so Logs Drilldown finds one pattern per
- * command and outcome.
+ * Each interaction ends with one `info` line whose text says the command, outcome and
+ * duration (`/role add ok in 12 ms`), so Logs Drilldown finds one pattern per command and
+ * outcome; its fields say the same, structured.
  */
-export const INTERACTION_LOG_FIELDS = {
-  type: '`command` or `autocomplete`',
-  command: 'the slash command',
-  outcome: 'how it ended (see Outcomes)',
-  durationMs: 'milliseconds, to the microsecond',
-  role: 'game role or `other`; absent when the command names none',
-  user: 'the hashed id; absent with `ROBOSHPEE_USER_IDS=omit`',
-} as const satisfies Record<string, string>;
+export const LOG_FIELDS = {
+  level: everyLine('severity', 'pino level (30 info, 40 warn, 50 error)'),
+  time: everyLine('timestamp', 'milliseconds since the epoch'),
+  pid: everyLine('resource', 'the process id (`process.pid`)'),
+  hostname: everyLine('resource', 'the host name (`host.name`)'),
+  name: everyLine('attribute', '`roboshpee`'),
+  msg: everyLine('body', 'the text'),
+  trace_id: traceContext('the trace of the interaction'),
+  span_id: traceContext('the span active when the line was written'),
+  trace_flags: traceContext('whether the trace is sampled'),
+  type: interaction('`command` or `autocomplete`'),
+  command: interaction('the slash command'),
+  outcome: interaction('how it ended (see the outcomes under Spans)'),
+  durationMs: interaction('milliseconds, to the microsecond'),
+  role: interaction('game role or `other`; absent when the command names none'),
+  user: interaction('the hashed id; absent with `ROBOSHPEE_USER_IDS=omit`'),
+} as const satisfies Record<string, LogField>;
 
 /**
  * Labels the bot's OTLP logs carry in Loki 3.7: the resource attributes Loki indexes by

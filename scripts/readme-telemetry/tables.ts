@@ -99,8 +99,12 @@ export function metricsSection(): string {
   const stack = table(
     ['Series', 'Type', 'Labels', 'Written by'],
     [
-      ...TEMPO_GENERATED.spanMetrics.map((metric) => derived(metric, 'Tempo, span metrics')),
-      ...TEMPO_GENERATED.serviceGraphs.map((metric) => derived(metric, 'Tempo, service graphs')),
+      ...Object.values(TEMPO_GENERATED.spanMetrics).map((metric) =>
+        derived(metric, 'Tempo, span metrics'),
+      ),
+      ...Object.values(TEMPO_GENERATED.serviceGraphs).map((metric) =>
+        derived(metric, 'Tempo, service graphs'),
+      ),
       ...Object.entries(STACK_COMPONENTS).flatMap(([component, { metrics }]) =>
         metrics.map((metric) =>
           derived(

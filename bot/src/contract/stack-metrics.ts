@@ -40,53 +40,53 @@ const SERVICE_GRAPHS =
   'grafana/tempo v3.0.3 modules/generator/processor/servicegraphs/servicegraphs.go';
 
 export const TEMPO_GENERATED = {
-  spanMetrics: [
-    {
+  spanMetrics: {
+    calls: {
       name: 'traces_spanmetrics_calls_total',
       type: 'counter',
       labels: SPAN_METRIC_LABELS,
       source: SPAN_METRICS,
     },
-    {
+    size: {
       name: 'traces_spanmetrics_size_total',
       type: 'counter',
       labels: SPAN_METRIC_LABELS,
       source: SPAN_METRICS,
     },
-    {
+    latency: {
       name: 'traces_spanmetrics_latency',
       type: 'histogram',
       labels: SPAN_METRIC_LABELS,
       source: SPAN_METRICS,
     },
-  ],
-  serviceGraphs: [
-    {
+  },
+  serviceGraphs: {
+    requests: {
       name: 'traces_service_graph_request_total',
       type: 'counter',
       labels: SERVICE_GRAPH_LABELS,
       source: SERVICE_GRAPHS,
     },
-    {
+    failedRequests: {
       name: 'traces_service_graph_request_failed_total',
       type: 'counter',
       labels: SERVICE_GRAPH_LABELS,
       source: SERVICE_GRAPHS,
     },
-    {
+    serverSeconds: {
       name: 'traces_service_graph_request_server_seconds',
       type: 'histogram',
       labels: SERVICE_GRAPH_LABELS,
       source: SERVICE_GRAPHS,
     },
-    {
+    clientSeconds: {
       name: 'traces_service_graph_request_client_seconds',
       type: 'histogram',
       labels: SERVICE_GRAPH_LABELS,
       source: SERVICE_GRAPHS,
     },
-  ],
-} as const satisfies Record<string, readonly StackMetricDeclaration[]>;
+  },
+} as const satisfies Record<string, Record<string, StackMetricDeclaration>>;
 
 /** A component whose self-metrics Alloy scrapes; scraped series also get `job` and `instance`. */
 export interface StackComponent {

@@ -29,7 +29,7 @@ export function contractBotSeries(): SeriesFamily[] {
 /** Tempo's span metrics and service graphs as the contract declares them. */
 export function contractTempoSeries(): SeriesFamily[] {
   return Object.values(TEMPO_GENERATED)
-    .flat()
+    .flatMap((processor) => Object.values(processor))
     .flatMap((metric) =>
       familiesOf(
         metric.name,

@@ -15,7 +15,7 @@ import { botProfileSelector, botSelector } from './selectors.js';
 import { environmentVariable, instanceVariable } from './variables.js';
 
 // Metrics of @opentelemetry/instrumentation-runtime-node (nodejs.*, v8js.*) and
-// @opentelemetry/instrumentation-host-metrics (process.*), as declared in RUNTIME_METRICS of semconv.ts.
+// @opentelemetry/instrumentation-host-metrics (process.*), as declared in RUNTIME_METRICS of bot/src/contract/bot-metrics.ts.
 const M = RUNTIME_METRIC;
 const sel = botSelector();
 const MiB = 1024 * 1024;

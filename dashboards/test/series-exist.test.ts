@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TEMPO_GENERATED } from '../../bot/src/contract/stack-metrics.js';
 import { SERVICE_NAME } from '../../bot/src/telemetry-sdk/resource.js';
 import { loadCompose, serviceNamed } from '../../test/support/compose.js';
 import { BOT_SERVICE } from '../src/bot-series.js';
@@ -14,11 +15,8 @@ const catalogue = producedSeries();
 const queries = [...dashboardQueries(), ...alertQueries()];
 
 /** Service-graph series Grafana's Tempo service map queries through `serviceMap.datasourceUid`. */
-const SERVICE_MAP_SERIES = [
-  'traces_service_graph_request_total',
-  'traces_service_graph_request_failed_total',
-  'traces_service_graph_request_server_seconds_bucket',
-];
+const { requests, failedRequests, serverSeconds } = TEMPO_GENERATED.serviceGraphs;
+const SERVICE_MAP_SERIES = [requests.name, failedRequests.name, `${serverSeconds.name}_bucket`];
 
 function problemsOf(query: (typeof queries)[number]): string[] {
   switch (query.language) {

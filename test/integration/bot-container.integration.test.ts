@@ -16,6 +16,7 @@ import { sendInteraction } from './support/demo-control.js';
 import { buildBotImage, nodeBaseImage } from './support/local-images.js';
 import { type StartedOtlpReceiver, startOtlpReceiver } from './support/otlp-receiver-container.js';
 import { notYet, pollUntil } from './support/poll.js';
+import { TELEMETRY } from './support/stack-facts.js';
 import { reportTiming, since } from './support/timings.js';
 
 const SUITE = 'Bot container';
@@ -115,8 +116,10 @@ describe(`${SUITE}: bot/Dockerfile's image run as compose runs it, in demo mode`
       { description: `the trace ${traceId} in the receiver`, timeoutMs: 30_000, intervalMs: 500 },
     );
     reportTiming(SUITE, 'interaction to its spans and logs in the receiver', elapsedMs);
-    expect(received.spans.map((span) => span.resource['service.name'])).toContain('roboshpee');
-    expect(received.metrics.map((metric) => metric.name)).toContain('roboshpee.commands');
+    expect(received.spans.map((span) => span.resource['service.name'])).toContain(
+      TELEMETRY.service,
+    );
+    expect(received.metrics.map((metric) => metric.name)).toContain(TELEMETRY.commands.name);
   });
 
   test(

@@ -22,7 +22,7 @@ import { requestJson } from './support/http-json.js';
 import { notYet, pollUntil } from './support/poll.js';
 import { instantQuery, queryExemplars } from './support/prometheus-client.js';
 import { spanTree } from './support/span-tree.js';
-import { SERVICE, stackFacts } from './support/stack-facts.js';
+import { SERVICE, stackFacts, TELEMETRY } from './support/stack-facts.js';
 import { waitForTrace } from './support/tempo-client.js';
 import { reportTiming, since } from './support/timings.js';
 import { tracesToLogsQuery, tracesToLogsSettings } from './support/traces-to-logs.js';
@@ -203,7 +203,7 @@ describe(`${SUITE}: docker compose up of ${COMPOSE_FILE}, Grafana and its dashbo
   test('the service graph draws the REST calls as roboshpee -> discord, not an address', async () => {
     await afterWarmup();
     const mimirUrl = `${running().url(SERVICE.mimir, stackFacts().mimir.httpPort)}${stackFacts().mimir.prometheusPath}`;
-    const promql = `sum by (server) (traces_service_graph_request_total{client="${SERVICE_NAME}"})`;
+    const promql = `sum by (server) (${TELEMETRY.serviceGraphRequests}{client="${SERVICE_NAME}"})`;
     const { value: servers } = await pollUntil(
       async () => {
         const found = (await instantQuery(mimirUrl, promql)).map((s) => s.labels.server);

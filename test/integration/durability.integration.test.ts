@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { getContainerRuntimeClient } from 'testcontainers';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { METRICS } from '../../bot/src/contract/bot-metrics.js';
 import { GAME_ROLE_NAMES } from '../../bot/src/demo/fixture/names.js';
-import { METRICS } from '../../bot/src/telemetry/semconv.js';
 import { SERVICE_NAME } from '../../bot/src/telemetry-sdk/resource.js';
 import { RULES } from '../../dashboards/src/alert-rules.js';
 import { exporterEnqueueFailed } from '../../dashboards/src/alloy-series.js';

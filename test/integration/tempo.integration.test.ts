@@ -1,9 +1,10 @@
 import { ATTR_HTTP_REQUEST_METHOD } from '@opentelemetry/semantic-conventions';
 import { Network, type StartedNetwork, type StartedTestContainer, Wait } from 'testcontainers';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ATTR } from '../../bot/src/contract/attributes.js';
+import { SPANS } from '../../bot/src/contract/spans.js';
 import { messages } from '../../bot/src/core/messages.js';
 import { GAME_ROLE_NAMES } from '../../bot/src/demo/fixture/names.js';
-import { ATTR, SPANS } from '../../bot/src/telemetry/semconv.js';
 import { SERVICE_NAME } from '../../bot/src/telemetry-sdk/resource.js';
 import { DemoBot } from '../../harness/demo-bot.js';
 import { SERVICE_CONFIGS } from '../support/stack-files.js';
@@ -117,7 +118,7 @@ describe(`${SUITE}: the bot exports its spans over OTLP gRPC to Tempo with the p
     expect(
       children.map((s) => s.name),
       outline(spans),
-    ).toContain(SPANS.roleLookup);
+    ).toContain(SPANS.roleLookup.name);
     // The role PUT and the interaction callback POST, as undici client spans under the interaction.
     const calls = tree.descendantsOf(root).filter((s) => s.kind === 'client');
     expect(

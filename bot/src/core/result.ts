@@ -1,4 +1,4 @@
-import type { Outcome } from '../telemetry/semconv.js';
+import type { Outcome } from '../contract/outcomes.js';
 
 /**
  * Every way a command can end, and the telemetry outcome each one counts as. One table, so

@@ -1,8 +1,9 @@
 import { metrics, type ObservableResult } from '@opentelemetry/api';
 import type { Client, Guild } from 'discord.js';
+import { ATTR } from '../contract/attributes.js';
+import { METRICS } from '../contract/bot-metrics.js';
 import { routeClass } from '../telemetry/discord-route.js';
 import { counterFrom, observableGaugeFrom, SCOPE } from '../telemetry/instruments.js';
-import { ATTR, METRICS } from '../telemetry/semconv.js';
 
 /** A manageable role as the bot's core sees it; members are counted from the client cache. */
 export interface ManageableRoleRef {

@@ -3,7 +3,7 @@ import { HostMetricsInstrumentation } from '@opentelemetry/instrumentation-host-
 import { PinoInstrumentation } from '@opentelemetry/instrumentation-pino';
 import { RuntimeNodeInstrumentation } from '@opentelemetry/instrumentation-runtime-node';
 import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
-import { HOST_METRIC_GROUPS } from '../telemetry/semconv.js';
+import { HOST_METRIC_GROUPS } from '../contract/bot-metrics.js';
 import { restSpanHooks } from './rest-span-hooks.js';
 
 /**

@@ -6,7 +6,11 @@ import {
   metrics,
   type ObservableGauge,
 } from '@opentelemetry/api';
-import { DURATION_BUCKETS_SECONDS, METRICS, type MetricDeclaration } from './semconv.js';
+import {
+  DURATION_BUCKETS_SECONDS,
+  METRICS,
+  type MetricDeclaration,
+} from '../contract/bot-metrics.js';
 
 /** Instrumentation scope of everything the bot itself records. */
 export const SCOPE = 'roboshpee';

@@ -1,7 +1,9 @@
 import { type Attributes, type Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { ATTR } from '../contract/attributes.js';
+import { FAILED_OUTCOMES, type Outcome } from '../contract/outcomes.js';
+import { SPANS } from '../contract/spans.js';
 import { interactionInstruments, SCOPE } from './instruments.js';
 import { commandLabel, roleLabel, telemetryUserId } from './privacy.js';
-import { ATTR, type Outcome, SPANS } from './semconv.js';
 
 /**
  * The bot's telemetry API: the app calls these around its work and knows nothing else of
@@ -69,7 +71,7 @@ export function observeAutocomplete<T>(
 
 /** A child span around resolving a role name: the core's lookups are synchronous. */
 export function observeRoleLookup<T>(fn: () => T): T {
-  return trace.getTracer(SCOPE).startActiveSpan(SPANS.roleLookup, (span) => {
+  return trace.getTracer(SCOPE).startActiveSpan(SPANS.roleLookup.name, (span) => {
     try {
       return fn();
     } catch (error) {
@@ -133,14 +135,14 @@ async function observeInteraction<T>(
       try {
         return await run(scope);
       } catch (error) {
-        if (outcome === undefined || outcome === 'ok' || outcome === 'rejected') outcome = 'error';
+        if (outcome === undefined || !FAILED_OUTCOMES.includes(outcome)) outcome = 'error';
         recordException(span, error);
         throw error;
       } finally {
         const final = outcome ?? 'ok';
         const seconds = (performance.now() - started) / 1000;
         span.setAttribute(ATTR.outcome, final);
-        if (final === 'error' || final === 'forbidden') {
+        if (FAILED_OUTCOMES.includes(final)) {
           span.setStatus({ code: SpanStatusCode.ERROR, message: final });
         }
         const instruments = interactionInstruments();

@@ -1,7 +1,7 @@
 import { hash } from 'node:crypto';
+import { OTHER_ROLE } from '../contract/attributes.js';
 import { readTelemetrySettings, type TelemetrySettings } from '../telemetry-sdk/settings.js';
 import { BoundedLabels } from './bounded-labels.js';
-import { OTHER_ROLE } from './semconv.js';
 
 /**
  * What telemetry may say about people and typed input. Shared by spans, metrics and the

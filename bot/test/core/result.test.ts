@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
+import { OUTCOMES } from '../../src/contract/outcomes.js';
 import { commandResult, RESULT_OUTCOMES, type ResultCode } from '../../src/core/result.js';
-import { OUTCOMES } from '../../src/telemetry/semconv.js';
 
 const codes = Object.keys(RESULT_OUTCOMES) as ResultCode[];
 

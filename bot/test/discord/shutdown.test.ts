@@ -1,7 +1,7 @@
 import { SpanStatusCode } from '@opentelemetry/api';
 import { afterAll, beforeAll, expect } from 'vitest';
+import { ATTR } from '../../src/contract/attributes.js';
 import { NO_FAILURES } from '../../src/demo/index.js';
-import { ATTR } from '../../src/telemetry/semconv.js';
 import { isInteractionLine } from '../support/interaction-line.js';
 import {
   type InMemoryTelemetry,

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { ATTR, OTHER_ROLE } from '../../src/contract/attributes.js';
+import { METRICS } from '../../src/contract/bot-metrics.js';
 import { observeCommand, recordRoleChange } from '../../src/telemetry/observe.js';
-import { ATTR, METRICS, OTHER_ROLE } from '../../src/telemetry/semconv.js';
 import {
   type InMemoryTelemetry,
   metricNamed,

@@ -2,8 +2,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Client } from 'discord.js';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { ATTR } from '../../src/contract/attributes.js';
+import { METRICS } from '../../src/contract/bot-metrics.js';
 import { watchDiscordClient } from '../../src/runtime/discord-client-metrics.js';
-import { ATTR, METRICS } from '../../src/telemetry/semconv.js';
 import {
   type InMemoryTelemetry,
   metricNamed,

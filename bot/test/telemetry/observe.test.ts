@@ -6,6 +6,8 @@ import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { HistogramMetricData } from '@opentelemetry/sdk-metrics';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { ATTR, OTHER_ROLE } from '../../src/contract/attributes.js';
+import { DURATION_BUCKETS_SECONDS, METRICS } from '../../src/contract/bot-metrics.js';
 import { interactionMessage } from '../../src/telemetry/interaction-message.js';
 import {
   observeAutocomplete,
@@ -15,12 +17,6 @@ import {
   recordRoleChange,
 } from '../../src/telemetry/observe.js';
 import { hashUserId } from '../../src/telemetry/privacy.js';
-import {
-  ATTR,
-  DURATION_BUCKETS_SECONDS,
-  METRICS,
-  OTHER_ROLE,
-} from '../../src/telemetry/semconv.js';
 import { DISCORD_PEER_SERVICE } from '../../src/telemetry-sdk/rest-span-hooks.js';
 import {
   type InMemoryTelemetry,

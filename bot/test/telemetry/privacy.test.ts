@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, test } from 'vitest';
+import { OTHER_ROLE } from '../../src/contract/attributes.js';
 import {
   commandLabel,
   hashUserId,
@@ -7,7 +8,6 @@ import {
   roleLabel,
   telemetryUserId,
 } from '../../src/telemetry/privacy.js';
-import { OTHER_ROLE } from '../../src/telemetry/semconv.js';
 
 const USER = '222222222222222222';
 

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { buildBot, DemoBot } from '../../../harness/demo-bot.js';
 import { OtlpReceiver, type ReceivedMetric } from '../../../harness/otlp-receiver.js';
-import { ATTR, METRICS, RUNTIME_METRICS } from '../../src/telemetry/semconv.js';
+import { ATTR } from '../../src/contract/attributes.js';
+import { METRICS, RUNTIME_METRICS } from '../../src/contract/bot-metrics.js';
 import { isInteractionLine } from '../support/interaction-line.js';
 
 /**

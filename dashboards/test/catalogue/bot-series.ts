@@ -1,4 +1,4 @@
-import { METRICS, RUNTIME_METRICS } from '../../../bot/src/telemetry/semconv.js';
+import { METRICS, RUNTIME_METRICS } from '../../../bot/src/contract/bot-metrics.js';
 import { SERVICE_CONFIGS } from '../../../test/support/stack-files.js';
 import { otlpSeries } from './mimir-otlp-naming.js';
 import { mimirOtlpSettings } from './mimir-settings.js';
@@ -18,11 +18,12 @@ const KIND: Readonly<Record<DeclaredKind, OtelInstrument['kind']>> = {
 };
 
 /**
- * Everything the bot exports, named as Mimir stores it: its own instruments (METRICS of
- * semconv.ts) and the Node runtime and process metrics its preload turns on
- * (RUNTIME_METRICS, which the telemetry tests check against what the instrumentations emit).
+ * Everything the bot exports, named as the stack's Mimir config makes Mimir store it
+ * (independently of the Prometheus names the contract writes down): its own instruments
+ * (METRICS) and the Node runtime and process metrics its preload turns on (RUNTIME_METRICS,
+ * which the telemetry tests check against what the instrumentations emit).
  */
-export function botSeries(): SeriesFamily[] {
+export function configuredBotSeries(): SeriesFamily[] {
   const settings = mimirOtlpSettings();
   const declared = [
     ...Object.values(METRICS).map((metric) => ({ ...metric, from: 'METRICS' })),
@@ -40,7 +41,7 @@ export function botSeries(): SeriesFamily[] {
         attributes: metric.attributes,
       },
       settings,
-      `bot/src/telemetry/semconv.ts ${metric.from} (${metric.name}) via ${SERVICE_CONFIGS.mimir}`,
+      `bot/src/contract/bot-metrics.ts ${metric.from} (${metric.name}) via ${SERVICE_CONFIGS.mimir}`,
     ),
   );
 }

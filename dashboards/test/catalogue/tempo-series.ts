@@ -4,7 +4,8 @@ import { SERVICE_CONFIGS } from '../../../test/support/stack-files.js';
 import type { SeriesFamily } from './types.js';
 
 /**
- * Series Tempo's metrics generator remote-writes to Mimir, as grafana/tempo v3.0.3 names them:
+ * Series Tempo's metrics generator remote-writes to Mimir, as derived from the stack's Tempo
+ * config and the way grafana/tempo v3.0.3 names them:
  * - span metrics: modules/generator/processor/spanmetrics/spanmetrics.go (`traces_spanmetrics_*`),
  *   intrinsic dimensions and their defaults in spanmetrics/config.go and processor/dimension_names.go
  *   (service, span_name, span_kind, status_code; status_message off), `job`/`instance` only with
@@ -14,7 +15,7 @@ import type { SeriesFamily } from './types.js';
  * - modules/generator/registry/registry.go adds `external_labels` and `__metrics_gen_instance`.
  * Processors count only when enabled in the overrides (`metrics_generator.processors`).
  */
-export function tempoSeries(): SeriesFamily[] {
+export function configuredTempoSeries(): SeriesFamily[] {
   const config = readRepoYaml(SERVICE_CONFIGS.tempo);
   const processors = new Set(
     asArray(dig(config, 'overrides', 'defaults', 'metrics_generator', 'processors')).map(String),

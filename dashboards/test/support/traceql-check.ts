@@ -1,17 +1,12 @@
-import { ATTR } from '../../../bot/src/telemetry/semconv.js';
+import { RESOURCE_ATTRIBUTES } from '../../../bot/src/contract/resource.js';
+import { SPANS } from '../../../bot/src/contract/spans.js';
 import { parseQuery } from './parsed-query.js';
 
-/**
- * Resource attributes the bot's spans carry: `service.name` and
- * `deployment.environment.name` (set by the telemetry preload from OTEL_* variables) and
- * `service.instance.id`; span attributes are the ATTR keys of semconv.ts.
- */
-const RESOURCE_ATTRIBUTES = new Set([
-  'service.name',
-  'service.instance.id',
-  'deployment.environment.name',
-]);
-const SPAN_ATTRIBUTES = new Set<string>(Object.values(ATTR));
+/** What a TraceQL query may select: the bot's resource attributes and span attributes. */
+const RESOURCE = new Set(Object.keys(RESOURCE_ATTRIBUTES));
+const SPAN_ATTRIBUTES = new Set<string>(
+  Object.values(SPANS).flatMap((span) => span.attributes.map((attribute) => attribute.name)),
+);
 
 export function traceqlProblems(query: string): string[] {
   const { text, tree, errors } = parseQuery('traceql', query);
@@ -24,7 +19,7 @@ export function traceqlProblems(query: string): string[] {
       const identifier = node.node.getChild('Identifier');
       if (scope === null || identifier === null) return;
       const name = text.slice(identifier.from, identifier.to);
-      const known = scope.name === 'Resource' ? RESOURCE_ATTRIBUTES : SPAN_ATTRIBUTES;
+      const known = scope.name === 'Resource' ? RESOURCE : SPAN_ATTRIBUTES;
       if (!known.has(name))
         problems.push(`attribute "${text.slice(node.from, node.to)}" is not one the bot sets`);
     },

@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
+import { METRICS } from '../../../bot/src/contract/bot-metrics.js';
+import { BOT_SERVICE } from '../../../bot/src/contract/resource.js';
+import { TEMPO_GENERATED } from '../../../bot/src/contract/stack-metrics.js';
 import { flagValue } from '../../support/command-flag.js';
 import { REPO_ROOT } from '../../support/repo.js';
 import { COMPOSE_FILE } from '../../support/stack-files.js';
@@ -21,6 +24,19 @@ export const SERVICE = {
   pyroscope: 'pyroscope',
   grafana: 'grafana',
   bot: 'bot',
+} as const;
+
+/**
+ * What the suites ask the running stack and the bot for, as the data contract
+ * (bot/src/contract) declares it, so that a rename there moves the suites with it.
+ */
+export const TELEMETRY = {
+  /** `service.name` on the bot's resource (`job` in Mimir, `service_name` in Loki). */
+  service: BOT_SERVICE,
+  /** The command counter: `name` over OTLP, `prometheus` in Mimir. */
+  commands: METRICS.commands,
+  /** The service-graph edges Tempo writes to Mimir. */
+  serviceGraphRequests: TEMPO_GENERATED.serviceGraphs.requests.name,
 } as const;
 
 export interface Backend {

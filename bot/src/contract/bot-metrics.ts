@@ -1,48 +1,10 @@
 /**
- * The bot's telemetry contract: every metric instrument and attribute the bot emits,
- * declared once as data. The instruments are created from these declarations, and the
- * dashboard and alert checks derive the names they may query from them, so a rename here
- * that a panel does not follow fails `npm test`.
+ * The metrics the bot's process exports: its own instruments, which are created from these
+ * declarations, and those of the instrumentations its preload turns on. The dashboards and
+ * alerts may query these names only (dashboards/test), and the telemetry tests check them
+ * against what the process really emits.
  */
-
-/** Span and metric attribute keys. In Mimir, dots become underscores (`command.outcome` -> `command_outcome`). */
-export const ATTR = {
-  command: 'command.name',
-  subcommand: 'command.subcommand',
-  outcome: 'command.outcome',
-  guild: 'discord.guild.id',
-  user: 'discord.user.hash',
-  role: 'discord.role.name',
-  roleAction: 'discord.role.action',
-  route: 'discord.api.route',
-  status: 'http.response.status_code',
-  /** `command` or `autocomplete`: which kind of interaction a span answers. */
-  interactionType: 'discord.interaction.type',
-  /**
-   * The gateway shard (0-based) a guild's events arrive on. One process may hold several
-   * shards (discord.js internal sharding), so this is per span and per data point, not a
-   * resource attribute.
-   */
-  shard: 'discord.shard.id',
-} as const;
-
-/** Span names besides the interaction spans (which are named after the command). */
-export const SPANS = {
-  /** Resolving a typed role name against the manageable roles. */
-  roleLookup: 'role lookup',
-} as const;
-
-/**
- * How an interaction ended. `rejected` is the user's doing (unknown role, already has it);
- * `forbidden` is the server's setup (Discord 50013: Manage Roles or hierarchy);
- * `error` is everything else (Discord 5xx, timeouts, bugs). Error ratios count
- * `forbidden` and `error`.
- */
-export const OUTCOMES = ['ok', 'rejected', 'forbidden', 'error'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
-
-/** The value a role attribute takes when the name is not one of the manageable roles. */
-export const OTHER_ROLE = 'other';
+import { ATTR } from './attributes.js';
 
 /** Buckets for command latency: 5 ms (a cache hit) to 10 s (a retried, rate-limited call). */
 export const DURATION_BUCKETS_SECONDS = [
@@ -52,7 +14,13 @@ export const DURATION_BUCKETS_SECONDS = [
 export type InstrumentKind = 'counter' | 'histogram' | 'observableGauge';
 
 export interface MetricDeclaration {
+  /** The OTLP name the instrument has. */
   readonly name: string;
+  /**
+   * The series family as Mimir exposes it (infra/mimir/mimir.yaml adds no suffixes; dots
+   * become underscores); a histogram is `<prometheus>_bucket`, `_sum` and `_count`.
+   */
+  readonly prometheus: string;
   readonly kind: InstrumentKind;
   readonly unit: string;
   readonly description: string;
@@ -62,6 +30,7 @@ export interface MetricDeclaration {
 export const METRICS = {
   commands: {
     name: 'roboshpee.commands',
+    prometheus: 'roboshpee_commands',
     kind: 'counter',
     unit: '{command}',
     description: 'Slash commands handled, by command and outcome.',
@@ -69,6 +38,7 @@ export const METRICS = {
   },
   commandDuration: {
     name: 'roboshpee.command.duration',
+    prometheus: 'roboshpee_command_duration',
     kind: 'histogram',
     unit: 's',
     description: 'Time from receiving a slash command to its reply being sent.',
@@ -76,6 +46,7 @@ export const METRICS = {
   },
   autocompleteDuration: {
     name: 'roboshpee.autocomplete.duration',
+    prometheus: 'roboshpee_autocomplete_duration',
     kind: 'histogram',
     unit: 's',
     description: 'Time to answer an autocomplete request (Discord gives up after 3 s).',
@@ -83,6 +54,7 @@ export const METRICS = {
   },
   roleChanges: {
     name: 'roboshpee.role.changes',
+    prometheus: 'roboshpee_role_changes',
     kind: 'counter',
     unit: '{change}',
     description: 'Roles added, removed or created, by action and manageable role.',
@@ -90,6 +62,7 @@ export const METRICS = {
   },
   roleMembers: {
     name: 'roboshpee.role.members',
+    prometheus: 'roboshpee_role_members',
     kind: 'observableGauge',
     unit: '{member}',
     description: 'Members holding each manageable role.',
@@ -97,6 +70,7 @@ export const METRICS = {
   },
   gatewayPing: {
     name: 'roboshpee.gateway.ping',
+    prometheus: 'roboshpee_gateway_ping',
     kind: 'observableGauge',
     unit: 's',
     description: 'Heartbeat round trip to the Discord gateway, per shard.',
@@ -104,6 +78,7 @@ export const METRICS = {
   },
   discordApiErrors: {
     name: 'roboshpee.discord.api.errors',
+    prometheus: 'roboshpee_discord_api_errors',
     kind: 'counter',
     unit: '{error}',
     description: 'Failed Discord REST calls, by route class and HTTP status.',
@@ -111,6 +86,7 @@ export const METRICS = {
   },
   discordRateLimits: {
     name: 'roboshpee.discord.rate_limits',
+    prometheus: 'roboshpee_discord_rate_limits',
     kind: 'counter',
     unit: '{event}',
     description: 'Times Discord rate-limited a REST call, by route class.',
@@ -134,6 +110,9 @@ export type RuntimeInstrumentKind =
 /** A metric that an instrumentation the preload enables emits (names are theirs, not ours). */
 export interface RuntimeMetricDeclaration {
   readonly name: string;
+  readonly prometheus: string;
+  /** What the name does not say, for the README. */
+  readonly note?: string;
   readonly kind: RuntimeInstrumentKind;
   /** As emitted: host-metrics leaves some units empty although the values are bytes or ratios. */
   readonly unit: string;
@@ -143,6 +122,15 @@ export interface RuntimeMetricDeclaration {
     | '@opentelemetry/instrumentation-host-metrics'
     | '@opentelemetry/instrumentation-undici';
 }
+
+/** How each instrument kind is typed in Prometheus: an up-down counter is not monotonic, so a gauge. */
+export const PROMETHEUS_TYPE = {
+  counter: 'counter',
+  histogram: 'histogram',
+  observableGauge: 'gauge',
+  observableCounter: 'counter',
+  observableUpDownCounter: 'gauge',
+} as const satisfies Record<RuntimeInstrumentKind, 'counter' | 'gauge' | 'histogram'>;
 
 const runtimeNode = '@opentelemetry/instrumentation-runtime-node';
 const hostMetrics = '@opentelemetry/instrumentation-host-metrics';
@@ -157,6 +145,7 @@ const undici = '@opentelemetry/instrumentation-undici';
 export const RUNTIME_METRICS = {
   eventLoopDelayP50: {
     name: 'nodejs.eventloop.delay.p50',
+    prometheus: 'nodejs_eventloop_delay_p50',
     kind: 'observableGauge',
     unit: 's',
     attributes: [],
@@ -164,6 +153,7 @@ export const RUNTIME_METRICS = {
   },
   eventLoopDelayP99: {
     name: 'nodejs.eventloop.delay.p99',
+    prometheus: 'nodejs_eventloop_delay_p99',
     kind: 'observableGauge',
     unit: 's',
     attributes: [],
@@ -171,6 +161,39 @@ export const RUNTIME_METRICS = {
   },
   eventLoopDelayMax: {
     name: 'nodejs.eventloop.delay.max',
+    prometheus: 'nodejs_eventloop_delay_max',
+    kind: 'observableGauge',
+    unit: 's',
+    attributes: [],
+    source: runtimeNode,
+  },
+  eventLoopDelayMin: {
+    name: 'nodejs.eventloop.delay.min',
+    prometheus: 'nodejs_eventloop_delay_min',
+    kind: 'observableGauge',
+    unit: 's',
+    attributes: [],
+    source: runtimeNode,
+  },
+  eventLoopDelayMean: {
+    name: 'nodejs.eventloop.delay.mean',
+    prometheus: 'nodejs_eventloop_delay_mean',
+    kind: 'observableGauge',
+    unit: 's',
+    attributes: [],
+    source: runtimeNode,
+  },
+  eventLoopDelayStddev: {
+    name: 'nodejs.eventloop.delay.stddev',
+    prometheus: 'nodejs_eventloop_delay_stddev',
+    kind: 'observableGauge',
+    unit: 's',
+    attributes: [],
+    source: runtimeNode,
+  },
+  eventLoopDelayP90: {
+    name: 'nodejs.eventloop.delay.p90',
+    prometheus: 'nodejs_eventloop_delay_p90',
     kind: 'observableGauge',
     unit: 's',
     attributes: [],
@@ -178,6 +201,7 @@ export const RUNTIME_METRICS = {
   },
   eventLoopUtilization: {
     name: 'nodejs.eventloop.utilization',
+    prometheus: 'nodejs_eventloop_utilization',
     kind: 'observableGauge',
     unit: '1',
     attributes: [],
@@ -185,6 +209,7 @@ export const RUNTIME_METRICS = {
   },
   eventLoopTime: {
     name: 'nodejs.eventloop.time',
+    prometheus: 'nodejs_eventloop_time',
     kind: 'observableCounter',
     unit: 's',
     attributes: ['nodejs.eventloop.state'],
@@ -192,6 +217,7 @@ export const RUNTIME_METRICS = {
   },
   gcDuration: {
     name: 'v8js.gc.duration',
+    prometheus: 'v8js_gc_duration',
     kind: 'histogram',
     unit: 's',
     attributes: ['v8js.gc.type'],
@@ -199,6 +225,23 @@ export const RUNTIME_METRICS = {
   },
   heapUsed: {
     name: 'v8js.memory.heap.used',
+    prometheus: 'v8js_memory_heap_used',
+    kind: 'observableGauge',
+    unit: 'By',
+    attributes: ['v8js.heap.space.name'],
+    source: runtimeNode,
+  },
+  heapSpaceAvailable: {
+    name: 'v8js.memory.heap.space.available_size',
+    prometheus: 'v8js_memory_heap_space_available_size',
+    kind: 'observableGauge',
+    unit: 'By',
+    attributes: ['v8js.heap.space.name'],
+    source: runtimeNode,
+  },
+  heapSpacePhysical: {
+    name: 'v8js.memory.heap.space.physical_size',
+    prometheus: 'v8js_memory_heap_space_physical_size',
     kind: 'observableGauge',
     unit: 'By',
     attributes: ['v8js.heap.space.name'],
@@ -206,6 +249,7 @@ export const RUNTIME_METRICS = {
   },
   heapSpaceSize: {
     name: 'v8js.memory.heap.space.size',
+    prometheus: 'v8js_memory_heap_space_size',
     kind: 'observableUpDownCounter',
     unit: 'By',
     attributes: ['v8js.heap.space.name'],
@@ -213,6 +257,7 @@ export const RUNTIME_METRICS = {
   },
   activeResources: {
     name: 'v8js.resource.active',
+    prometheus: 'v8js_resource_active',
     kind: 'observableGauge',
     unit: '{resource}',
     attributes: ['v8js.resource.type'],
@@ -220,6 +265,7 @@ export const RUNTIME_METRICS = {
   },
   processCpuTime: {
     name: 'process.cpu.time',
+    prometheus: 'process_cpu_time',
     kind: 'observableCounter',
     unit: 's',
     attributes: ['cpu.mode'],
@@ -227,6 +273,8 @@ export const RUNTIME_METRICS = {
   },
   processCpuUtilization: {
     name: 'process.cpu.utilization',
+    prometheus: 'process_cpu_utilization',
+    note: 'a ratio, emitted without a unit',
     kind: 'observableGauge',
     unit: '',
     attributes: ['cpu.mode'],
@@ -234,13 +282,25 @@ export const RUNTIME_METRICS = {
   },
   processMemoryUsage: {
     name: 'process.memory.usage',
+    prometheus: 'process_memory_usage',
+    note: 'RSS, bytes emitted without a unit',
     kind: 'observableGauge',
     unit: '',
     attributes: [],
     source: hostMetrics,
   },
+  systemCpuTime: {
+    name: 'system.cpu.time',
+    prometheus: 'system_cpu_time',
+    kind: 'observableCounter',
+    unit: 's',
+    attributes: ['cpu.mode', 'cpu.logical_number'],
+    source: hostMetrics,
+  },
   systemCpuUtilization: {
     name: 'system.cpu.utilization',
+    prometheus: 'system_cpu_utilization',
+    note: 'a ratio, emitted without a unit',
     kind: 'observableGauge',
     unit: '',
     attributes: ['cpu.mode', 'cpu.logical_number'],
@@ -248,14 +308,26 @@ export const RUNTIME_METRICS = {
   },
   systemMemoryUsage: {
     name: 'system.memory.usage',
+    prometheus: 'system_memory_usage',
+    note: 'bytes, emitted without a unit',
     kind: 'observableGauge',
     unit: '',
     attributes: ['system.memory.state'],
     source: hostMetrics,
   },
-  /** Discord REST calls (discord.js uses undici); `error.type` joins on failed calls. */
+  systemMemoryUtilization: {
+    name: 'system.memory.utilization',
+    prometheus: 'system_memory_utilization',
+    note: 'a ratio, emitted without a unit',
+    kind: 'observableGauge',
+    unit: '',
+    attributes: ['system.memory.state'],
+    source: hostMetrics,
+  },
   httpClientDuration: {
     name: 'http.client.request.duration',
+    prometheus: 'http_client_request_duration',
+    note: 'Discord REST calls; `error.type` joins on failed calls',
     kind: 'histogram',
     unit: 's',
     attributes: [

@@ -73,7 +73,7 @@ logger.info(
 
 try {
   const endpoint = config.mode === 'demo' ? await connectDemo(config) : connectDiscord(config);
-  const client = createDiscordClient(endpoint.apiUrl);
+  const client = createDiscordClient(endpoint.apiUrl, config.shardsAssigned);
   let stopping = false;
   // Up before the login, so that a probe sees "not ready" rather than nothing while connecting.
   const health = await startHealthServer(config.health, {

@@ -26,6 +26,8 @@ interface CommonConfig {
   readonly health: { readonly host: string; readonly port: number };
   readonly applicationId?: string;
   readonly guildId?: string;
+  /** A ShardingManager started this process with its shards (SHARDS). */
+  readonly shardsAssigned: boolean;
 }
 
 export interface DiscordConfig extends CommonConfig {
@@ -64,6 +66,7 @@ export function loadBotConfig(env: Environment): Config {
     logLevel: sections.logLevel,
     shutdownTimeoutMs: sections.shutdownTimeoutMs,
     health: sections.health,
+    shardsAssigned: discord.shardsAssigned,
     ...(discord.applicationId ? { applicationId: discord.applicationId } : {}),
     ...(discord.guildId ? { guildId: discord.guildId } : {}),
   };

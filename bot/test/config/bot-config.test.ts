@@ -14,6 +14,7 @@ describe('loadConfig: modes', () => {
       logLevel: 'info',
       shutdownTimeoutMs: 10_000,
       health: { host: '127.0.0.1', port: 8081 },
+      shardsAssigned: false,
       demo: { rate: 2, host: '127.0.0.1', port: 0 },
     });
   });

@@ -50,17 +50,20 @@ export interface DemoConfig extends CommonConfig {
 export type Config = DiscordConfig | DemoConfig;
 
 export function loadBotConfig(env: Environment): Config {
-  const sections = readSections(env, {
-    mode: modeSection,
-    tokenSource: discordTokenSection,
-    discord: discordSection,
-    demo: demoSection,
-    health: healthSection,
-    logLevel: loggingSection,
-    roleColor: roleColorSection,
-    shutdownTimeoutMs: shutdownSection,
-  });
-  const { tokenSource, discord } = sections;
+  // Raw strings that cannot be refused here, so its form is judged with everything else.
+  const { tokenSource } = readSections(env, { tokenSource: discordTokenSection });
+  const sections = withProblems(tokenFormProblems(tokenSource), () =>
+    readSections(env, {
+      mode: modeSection,
+      discord: discordSection,
+      demo: demoSection,
+      health: healthSection,
+      logLevel: loggingSection,
+      roleColor: roleColorSection,
+      shutdownTimeoutMs: shutdownSection,
+    }),
+  );
+  const { discord } = sections;
   const common: CommonConfig = {
     roleColor: sections.roleColor,
     logLevel: sections.logLevel,
@@ -72,11 +75,22 @@ export function loadBotConfig(env: Environment): Config {
   };
   const tokenGiven = tokenSource.token !== undefined || tokenSource.file !== undefined;
   if (modeOf(sections.mode.forcedDemo, tokenGiven) === 'demo') {
-    const malformed = tokenFormProblems(tokenSource);
-    if (malformed.length > 0) throw new ConfigError(malformed);
     return deepFreeze({ ...common, mode: 'demo', demo: sections.demo });
   }
   const resolved = resolveToken(tokenSource);
   if ('problems' in resolved) throw new ConfigError(resolved.problems);
   return deepFreeze({ ...common, mode: 'discord', token: resolved.token, apiUrl: discord.apiUrl });
+}
+
+/** `read()`'s value when it and `earlier` find nothing wrong; else one error listing both. */
+function withProblems<T>(earlier: readonly string[], read: () => T): T {
+  let value: T;
+  try {
+    value = read();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    throw new ConfigError([...earlier, ...error.problems]);
+  }
+  if (earlier.length > 0) throw new ConfigError(earlier);
+  return value;
 }

@@ -206,3 +206,10 @@ describe('loadOrExit', () => {
     ]);
   });
 });
+
+test('GIVEN a malformed token and another bad value THEN a line for each', () => {
+  expect(problemsOf({ DISCORD_TOKEN: `Bot ${TOKEN}`, ROBOSHPEE_DEMO_PORT: 'x' })).toEqual([
+    "DISCORD_TOKEN must be the bot token from the Developer Portal, without a 'Bot ' prefix or spaces",
+    "ROBOSHPEE_DEMO_PORT must be an integer from 0 to 65535, got 'x'",
+  ]);
+});

@@ -1,4 +1,5 @@
-import { type Config, loadConfigOrExit } from './config.js';
+import { type Config, loadBotConfig } from './config/bot-config.js';
+import { loadOrExit } from './config/exit-on-config-error.js';
 import { startDemoTraffic, startDiscordDouble } from './demo/index.js';
 import { describeError } from './discord/discord-error.js';
 import { startBot } from './runtime/bot.js';
@@ -60,7 +61,8 @@ function connectDiscord(config: Extract<Config, { mode: 'discord' }>): DiscordEn
   };
 }
 
-const config = loadConfigOrExit();
+// The environment is read here, once; what follows gets its settings from `config`.
+const config = loadOrExit(() => loadBotConfig(process.env));
 logger.level = config.logLevel;
 logger.info(
   { mode: config.mode },
@@ -71,7 +73,7 @@ logger.info(
 
 try {
   const endpoint = config.mode === 'demo' ? await connectDemo(config) : connectDiscord(config);
-  const client = createDiscordClient(endpoint.apiUrl);
+  const client = createDiscordClient(endpoint.apiUrl, config.shardsAssigned);
   let stopping = false;
   // Up before the login, so that a probe sees "not ready" rather than nothing while connecting.
   const health = await startHealthServer(config.health, {

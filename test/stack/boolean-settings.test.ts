@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { loadConfig } from '../../bot/src/config.js';
-import { readTelemetrySettings } from '../../bot/src/telemetry-sdk/settings.js';
+import { loadBotConfig } from '../../bot/src/config/bot-config.js';
+import { loadTelemetryConfig } from '../../bot/src/config/telemetry-config.js';
 import { alloyBlocks, alloyBooleanVariables, stripComments } from '../support/alloy-config.js';
 import { loadCompose, loadComposeDocument } from '../support/compose.js';
 import { isRecord } from '../support/parsed-document.js';
@@ -34,9 +34,9 @@ const BOOLEANS: Readonly<Record<string, Handling>> = {
 
 /** The bot's check for each of its booleans, as its entry points run them. */
 const BOT_CHECKS: Readonly<Record<string, (env: NodeJS.ProcessEnv) => unknown>> = {
-  ROBOSHPEE_DEMO: loadConfig,
-  ROBOSHPEE_OTLP_LOGS: readTelemetrySettings,
-  ROBOSHPEE_PROFILING: readTelemetrySettings,
+  ROBOSHPEE_DEMO: loadBotConfig,
+  ROBOSHPEE_OTLP_LOGS: loadTelemetryConfig,
+  ROBOSHPEE_PROFILING: loadTelemetryConfig,
 };
 
 const WORDS = /^(true|false|on|off|yes|no)$/i;

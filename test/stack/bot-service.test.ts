@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { loadConfig } from '../../bot/src/config.js';
+import { loadBotConfig } from '../../bot/src/config/bot-config.js';
 import { loadCompose, serviceNamed } from '../support/compose.js';
 import { COMPOSE_FILE } from '../support/stack-files.js';
 
 const bot = serviceNamed(loadCompose(), 'bot');
 /** The bot's settings as compose hands them over (no .env). */
-const config = loadConfig(
+const config = loadBotConfig(
   Object.fromEntries(Object.entries(bot.environment).filter(([, value]) => value !== undefined)),
 );
 

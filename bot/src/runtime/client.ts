@@ -1,17 +1,18 @@
 import { workerData } from 'node:worker_threads';
 import { Client, GatewayIntentBits } from 'discord.js';
 
-/** Where a ShardingManager hands a child its shards, as discord.js itself reads them. */
-function assignedShards(env: NodeJS.ProcessEnv): boolean {
-  const source: unknown = workerData ?? env;
+/** A ShardingManager in worker mode hands its child the shards in workerData. */
+function workerShardsAssigned(): boolean {
+  const source: unknown = workerData;
   return typeof source === 'object' && source !== null && 'SHARDS' in source;
 }
 
 /**
  * The discord.js client. `apiUrl` is the REST base (Discord's, the demo's double, or any
  * Discord-compatible proxy); the gateway URL comes from that API, so one setting moves both.
+ * `shardsAssigned`: a ShardingManager in process mode set SHARDS (config/sections/discord.ts).
  */
-export function createDiscordClient(apiUrl: string, env: NodeJS.ProcessEnv = process.env): Client {
+export function createDiscordClient(apiUrl: string, shardsAssigned = false): Client {
   return new Client({
     // GuildMembers (privileged: enable "Server Members Intent" for the application) keeps
     // every member cached, which `/role list` and the members-per-role gauge count from.
@@ -20,7 +21,7 @@ export function createDiscordClient(apiUrl: string, env: NodeJS.ProcessEnv = pro
     // As many gateway shards as Discord recommends (it requires them past 2,500 guilds), all
     // in this process. Under a ShardingManager, the shards it assigns (SHARDS, SHARD_COUNT):
     // discord.js reads them only while `shards` is left at its default.
-    ...(assignedShards(env) ? {} : { shards: 'auto' as const }),
+    ...(shardsAssigned || workerShardsAssigned() ? {} : { shards: 'auto' as const }),
     // A default for anything that bypasses sendReply: nothing the bot sends pings by accident.
     allowedMentions: { parse: [] },
   });

@@ -15,7 +15,7 @@ import {
   ATTR_SERVICE_NAME,
   ATTR_SERVICE_VERSION,
 } from '@opentelemetry/semantic-conventions';
-import { isDemoMode } from '../config.js';
+import type { Mode } from '../config/sections/mode.js';
 
 export const SERVICE_NAME = 'roboshpee';
 
@@ -40,12 +40,12 @@ export function packageVersion(url = new URL('../../../package.json', import.met
  * so OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES (e.g. `deployment.environment.name=prod`)
  * win over these defaults.
  */
-export function baseResource(env: NodeJS.ProcessEnv, version: string | undefined): Resource {
+export function baseResource(mode: Mode, version: string | undefined): Resource {
   return defaultResource().merge(
     resourceFromAttributes({
       [ATTR_SERVICE_NAME]: SERVICE_NAME,
       ...(version === undefined ? {} : { [ATTR_SERVICE_VERSION]: version }),
-      [ATTR_DEPLOYMENT_ENVIRONMENT_NAME]: isDemoMode(env) ? 'demo' : 'production',
+      [ATTR_DEPLOYMENT_ENVIRONMENT_NAME]: mode === 'demo' ? 'demo' : 'production',
     }),
   );
 }

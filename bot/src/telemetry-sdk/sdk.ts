@@ -22,13 +22,12 @@ import {
   type SpanExporter,
   type SpanProcessor,
 } from '@opentelemetry/sdk-trace';
+import type { ExporterName, ExportSettings } from '../config/sections/telemetry-export.js';
+import type { SdkSettings } from '../config/telemetry-config.js';
 import { DeliveryHealth, type DeliveryReporter, monitorExporter } from './delivery-health.js';
-import { type ExporterName, type ExportSettings, readExportSettings } from './export-settings.js';
 import { botInstrumentations } from './instrumentations.js';
-import { readProfilingSettings } from './profiling/profiling-settings.js';
 import { startProfiling } from './profiling/start-profiling.js';
 import { baseResource, packageVersion, RESOURCE_DETECTORS } from './resource.js';
-import { readTelemetrySettings } from './settings.js';
 
 /** Exporters that replace the OTLP ones (tests: in-memory exporters, same pipeline). */
 export interface ExporterOverrides {
@@ -38,7 +37,8 @@ export interface ExporterOverrides {
 }
 
 export interface TelemetryOptions {
-  readonly env?: NodeJS.ProcessEnv;
+  /** Parsed once by the preload (config/telemetry-config.ts). */
+  readonly settings: SdkSettings;
   readonly reporter: DeliveryReporter;
   readonly exporters?: ExporterOverrides;
 }
@@ -57,9 +57,8 @@ export interface Telemetry {
  * caller (the preload) decides when; OTEL_SDK_DISABLED is its concern too.
  */
 export function startTelemetry(options: TelemetryOptions): Telemetry {
-  const env = options.env ?? process.env;
-  const settings = readTelemetrySettings(env);
-  const exportSettings = readExportSettings(env);
+  const { settings } = options;
+  const exportSettings = settings.export;
   const health = new DeliveryHealth(options.reporter);
   const overrides = options.exporters ?? {};
   const { version, problem } = packageVersion();
@@ -79,7 +78,7 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
   const instrumentations = botInstrumentations(settings.otlpLogs);
   // Detected once here rather than by the SDK, so that profiles carry the very same
   // attributes (service.instance.id is a random id per detection).
-  const resource = baseResource(env, version).merge(
+  const resource = baseResource(settings.mode, version).merge(
     detectResources({ detectors: [...RESOURCE_DETECTORS] }),
   );
   const sdk = new NodeSDK({
@@ -92,7 +91,7 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
   });
   sdk.start();
   const profiler = settings.profiling
-    ? startProfiling(readProfilingSettings(env), resource, health)
+    ? startProfiling(settings.profiling, resource, health)
     : undefined;
 
   let stopped: Promise<void> | undefined;

@@ -1,4 +1,5 @@
 import { context, ROOT_CONTEXT } from '@opentelemetry/api';
+import type { ExportEndpoints } from '../config/telemetry-config.js';
 import type { DeliveryReporter, Signal } from './delivery-health.js';
 
 /** The part of a pino logger the telemetry log writes with. */
@@ -7,18 +8,8 @@ export interface LineWriter {
   info(fields: object, message: string): void;
 }
 
-const DEFAULT_ENDPOINT = 'http://localhost:4317';
-/** profiling-settings.ts's default. */
-const DEFAULT_PROFILES_ENDPOINT = 'http://localhost:4040';
-
 /** Where a signal is exported to, without credentials a URL might carry. */
-function exportEndpoint(signal: Signal, env: NodeJS.ProcessEnv): string {
-  const raw =
-    signal === 'profiles'
-      ? env.PYROSCOPE_SERVER_ADDRESS || DEFAULT_PROFILES_ENDPOINT
-      : env[`OTEL_EXPORTER_OTLP_${signal.toUpperCase()}_ENDPOINT`] ||
-        env.OTEL_EXPORTER_OTLP_ENDPOINT ||
-        DEFAULT_ENDPOINT;
+function withoutCredentials(raw: string): string {
   try {
     const url = new URL(raw);
     url.username = '';
@@ -38,7 +29,7 @@ export class TelemetryLog implements DeliveryReporter {
   #writer: LineWriter | undefined;
   readonly #pending: Array<(writer: LineWriter) => void> = [];
 
-  constructor(private readonly env: NodeJS.ProcessEnv = process.env) {}
+  constructor(private readonly endpoints: ExportEndpoints) {}
 
   attach(writer: LineWriter): void {
     this.#writer = writer;
@@ -48,7 +39,7 @@ export class TelemetryLog implements DeliveryReporter {
   down(signal: Signal, error: Error | undefined): void {
     this.#write((writer) =>
       writer.warn(
-        { signal, endpoint: exportEndpoint(signal, this.env), err: error?.message },
+        { signal, endpoint: withoutCredentials(this.endpoints[signal]), err: error?.message },
         'telemetry export failing: the bot keeps serving; telemetry is buffered up to the ' +
           'queue limits and dropped beyond them until the endpoint answers again',
       ),
@@ -58,7 +49,7 @@ export class TelemetryLog implements DeliveryReporter {
   up(signal: Signal): void {
     this.#write((writer) =>
       writer.info(
-        { signal, endpoint: exportEndpoint(signal, this.env) },
+        { signal, endpoint: withoutCredentials(this.endpoints[signal]) },
         'telemetry export delivering again',
       ),
     );

@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
+import type { PrivacySettings } from '../config/sections/privacy.js';
 import { OTHER_ROLE } from '../contract/attributes.js';
-import { readTelemetrySettings, type TelemetrySettings } from '../telemetry-sdk/settings.js';
 import { BoundedLabels } from './bounded-labels.js';
 
 /**
@@ -8,27 +8,14 @@ import { BoundedLabels } from './bounded-labels.js';
  * logger so that a user id or an arbitrary role name cannot leak through one of them.
  */
 
-let settings: { raw: string | undefined; value: TelemetrySettings } | undefined;
-
-/** Re-read when the variable changes, so tests and the preload see the same rule. */
-function currentSettings(): TelemetrySettings {
-  const raw = process.env.ROBOSHPEE_USER_IDS;
-  if (settings === undefined || settings.raw !== raw) {
-    settings = { raw, value: readUserIdSetting() };
-  }
-  return settings.value;
-}
-
 /**
- * The preload refuses to start on a bad value; should one appear later anyway, ids are
- * omitted rather than an interaction failed.
+ * Set once at start by the preload (config/telemetry-config.ts parses ROBOSHPEE_USER_IDS);
+ * until then, and in a process without the preload, the documented default.
  */
-function readUserIdSetting(): TelemetrySettings {
-  try {
-    return readTelemetrySettings();
-  } catch {
-    return { userIds: 'omit', otlpLogs: false, profiling: false };
-  }
+let userIds: PrivacySettings['userIds'] = 'hash';
+
+export function configurePrivacy(settings: PrivacySettings): void {
+  userIds = settings.userIds;
 }
 
 /**
@@ -55,7 +42,7 @@ export function hashUserId(userId: string): string {
 
 /** The user value telemetry may carry under ROBOSHPEE_USER_IDS, or undefined for `omit`. */
 export function telemetryUserId(userId: string): string | undefined {
-  return currentSettings().userIds === 'hash' ? hashUserId(userId) : undefined;
+  return userIds === 'hash' ? hashUserId(userId) : undefined;
 }
 
 /**

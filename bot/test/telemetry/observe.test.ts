@@ -16,7 +16,7 @@ import {
   onInteractionObserved,
   recordRoleChange,
 } from '../../src/telemetry/observe.js';
-import { hashUserId } from '../../src/telemetry/privacy.js';
+import { configurePrivacy, hashUserId } from '../../src/telemetry/privacy.js';
 import { DISCORD_PEER_SERVICE } from '../../src/telemetry-sdk/rest-span-hooks.js';
 import {
   type InMemoryTelemetry,
@@ -205,11 +205,11 @@ describe('GIVEN an autocomplete request', () => {
 
 describe('GIVEN ROBOSHPEE_USER_IDS=omit', () => {
   test('THEN spans carry no user attribute at all', async () => {
-    process.env.ROBOSHPEE_USER_IDS = 'omit';
+    configurePrivacy({ userIds: 'omit' });
     try {
       await observeCommand(meta, async () => {});
     } finally {
-      delete process.env.ROBOSHPEE_USER_IDS;
+      configurePrivacy({ userIds: 'hash' });
     }
     const span = only(await finishedSpans(), '/role add');
     expect(span.attributes).not.toHaveProperty(ATTR.user);

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { OTHER_ROLE } from '../../src/contract/attributes.js';
 import {
   commandLabel,
+  configurePrivacy,
   hashUserId,
   OTHER_COMMAND,
   roleLabel,
@@ -12,7 +13,7 @@ import {
 const USER = '222222222222222222';
 
 afterEach(() => {
-  delete process.env.ROBOSHPEE_USER_IDS;
+  configurePrivacy({ userIds: 'hash' });
 });
 
 describe('user ids', () => {
@@ -27,10 +28,8 @@ describe('user ids', () => {
     [undefined, hashUserId(USER)],
     ['hash', hashUserId(USER)],
     ['omit', undefined],
-    // The preload refuses this at startup; later on, the safe reading is to say nothing.
-    ['plain', undefined],
-  ])('ROBOSHPEE_USER_IDS=%s -> %s', (setting, expected) => {
-    if (setting !== undefined) process.env.ROBOSHPEE_USER_IDS = setting;
+  ] as const)('ROBOSHPEE_USER_IDS=%s -> %s', (setting, expected) => {
+    if (setting !== undefined) configurePrivacy({ userIds: setting });
     expect(telemetryUserId(USER)).toBe(expected);
   });
 });

@@ -296,3 +296,32 @@ describe('GIVEN a bad telemetry setting', () => {
     ]);
   });
 });
+
+describe('GIVEN ROBOSHPEE_USER_IDS=omit', () => {
+  test.each([{}, { OTEL_SDK_DISABLED: 'true' }])(
+    '%o THEN the rule the preload read is the one the app applies',
+    (env) => {
+      const app =
+        "const { telemetryUserId } = await import('./bot/dist/telemetry/privacy.js');" +
+        "console.log(String(telemetryUserId('222222222222222222')));";
+      const result = spawnSync(
+        process.execPath,
+        ['--import', './bot/dist/preload.js', '--input-type=module', '--eval', app],
+        {
+          cwd: new URL('../../../', import.meta.url),
+          env: {
+            PATH: process.env.PATH,
+            OTEL_TRACES_EXPORTER: 'none',
+            OTEL_METRICS_EXPORTER: 'none',
+            ROBOSHPEE_USER_IDS: 'omit',
+            ...env,
+          },
+          encoding: 'utf8',
+          timeout: 20_000,
+        },
+      );
+      expect(result.stderr).toBe('');
+      expect(result.stdout.trim().split('\n').at(-1)).toBe('undefined');
+    },
+  );
+});

@@ -1,8 +1,8 @@
 import { encode, heap, time } from '@datadog/pprof';
 import { ExportResultCode } from '@opentelemetry/core';
+import type { ProfilingSettings } from '../../config/sections/profiling.js';
 import type { DeliveryHealth } from '../delivery-health.js';
 import { uploadProfile } from './ingest-upload.js';
-import type { ProfilingSettings } from './profiling-settings.js';
 
 /** 100 samples a second, the rate of every Pyroscope SDK's CPU profiler. */
 const SAMPLING_INTERVAL_MICROS = 10_000;

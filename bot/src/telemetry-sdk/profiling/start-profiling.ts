@@ -1,8 +1,8 @@
 import { ExportResultCode } from '@opentelemetry/core';
 import type { Resource } from '@opentelemetry/resources';
+import type { ProfilingSettings } from '../../config/sections/profiling.js';
 import type { DeliveryHealth } from '../delivery-health.js';
 import { applicationName } from './profile-labels.js';
-import type { ProfilingSettings } from './profiling-settings.js';
 
 export interface Profiling {
   /** Uploads the last period and stops the profilers. */

@@ -7,6 +7,7 @@ import {
   type ScopeMetrics,
 } from '@opentelemetry/sdk-metrics';
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace';
+import { loadTelemetryConfig } from '../../../src/config/telemetry-config.js';
 import type { DeliveryReporter } from '../../../src/telemetry-sdk/delivery-health.js';
 import { startTelemetry, type Telemetry } from '../../../src/telemetry-sdk/sdk.js';
 
@@ -32,8 +33,10 @@ export function startInMemoryTelemetry(env: Record<string, string> = {}): InMemo
   const spans = new InMemorySpanExporter();
   const metricExporter = new InMemoryMetricExporter(AggregationTemporality.CUMULATIVE);
   const logExporter = new InMemoryLogRecordExporter();
+  const { sdk } = loadTelemetryConfig({ ...process.env, ROBOSHPEE_OTLP_LOGS: 'true', ...env });
+  if (sdk === undefined) throw new Error('in-memory telemetry with OTEL_SDK_DISABLED=true');
   const telemetry = startTelemetry({
-    env: { ...process.env, ROBOSHPEE_OTLP_LOGS: 'true', ...env },
+    settings: sdk,
     reporter: silent,
     exporters: { spans, metrics: metricExporter, logs: logExporter },
   });

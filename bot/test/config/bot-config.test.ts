@@ -1,19 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { inspect } from 'node:util';
-import { describe, expect, test } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { describe, expect, test, vi } from 'vitest';
+import { loadBotConfig as loadConfig } from '../../src/config/bot-config.js';
+import { loadOrExit } from '../../src/config/exit-on-config-error.js';
+import { problemsOf } from './problems-of.js';
 
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.s3cr3t-t0k3n_value';
-
-function problemsOf(env: NodeJS.ProcessEnv): readonly string[] {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('loadConfig: modes', () => {
   test('GIVEN nothing set THEN demo mode with the documented defaults', () => {
@@ -23,6 +14,7 @@ describe('loadConfig: modes', () => {
       logLevel: 'info',
       shutdownTimeoutMs: 10_000,
       health: { host: '127.0.0.1', port: 8081 },
+      shardsAssigned: false,
       demo: { rate: 2, host: '127.0.0.1', port: 0 },
     });
   });
@@ -41,7 +33,7 @@ describe('loadConfig: modes', () => {
 
   test('GIVEN ROBOSHPEE_DEMO=false and no token THEN one line asking for the token', () => {
     expect(problemsOf({ ROBOSHPEE_DEMO: 'false' })).toEqual([
-      'DISCORD_TOKEN must be set to the bot token when ROBOSHPEE_DEMO=false (unset both for demo mode)',
+      'DISCORD_TOKEN or DISCORD_TOKEN_FILE must be set to the bot token when ROBOSHPEE_DEMO=false (unset ROBOSHPEE_DEMO for demo mode)',
     ]);
   });
 
@@ -192,25 +184,32 @@ describe('loadConfig: the token never shows', () => {
   });
 });
 
-describe('loadConfigOrExit', () => {
+describe('loadOrExit', () => {
   test('GIVEN a bad value THEN the process prints one line on stderr and exits 1', () => {
-    const configModule = new URL('../src/config.ts', import.meta.url).href;
-    const run = spawnSync(
-      process.execPath,
-      [
-        '--input-type=module',
-        '-e',
-        `(await import(${JSON.stringify(configModule)})).loadConfigOrExit();`,
-      ],
-      {
-        env: { PATH: process.env.PATH, ROBOSHPEE_DEMO_PORT: 'eighty', DISCORD_TOKEN: TOKEN },
-        encoding: 'utf8',
-      },
-    );
-    expect(run.status).toBe(1);
-    expect(run.stderr).toBe(
+    const written: string[] = [];
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      written.push(String(chunk));
+      return true;
+    });
+    vi.spyOn(process, 'exit').mockImplementation((code) => {
+      throw new Error(`exit ${String(code)}`);
+    });
+    try {
+      expect(() =>
+        loadOrExit(() => loadConfig({ ROBOSHPEE_DEMO_PORT: 'eighty', DISCORD_TOKEN: TOKEN })),
+      ).toThrow('exit 1');
+    } finally {
+      vi.restoreAllMocks();
+    }
+    expect(written).toEqual([
       "roboshpee: ROBOSHPEE_DEMO_PORT must be an integer from 0 to 65535, got 'eighty'\n",
-    );
-    expect(run.stdout).toBe('');
+    ]);
   });
+});
+
+test('GIVEN a malformed token and another bad value THEN a line for each', () => {
+  expect(problemsOf({ DISCORD_TOKEN: `Bot ${TOKEN}`, ROBOSHPEE_DEMO_PORT: 'x' })).toEqual([
+    "DISCORD_TOKEN must be the bot token from the Developer Portal, without a 'Bot ' prefix or spaces",
+    "ROBOSHPEE_DEMO_PORT must be an integer from 0 to 65535, got 'x'",
+  ]);
 });

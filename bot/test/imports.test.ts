@@ -1,0 +1,139 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { describe, expect, test } from 'vitest';
+
+const SRC = fileURLToPath(new URL('../src/', import.meta.url));
+const CORE = join(SRC, 'core');
+
+/** Every module specifier a file imports or re-exports, static or dynamic. */
+function specifiers(file: string): string[] {
+  return ts
+    .preProcessFile(readFileSync(file, 'utf8'), true, true)
+    .importedFiles.map((imported) => imported.fileName);
+}
+
+/**
+ * The packages the core reaches, following its relative imports wherever they lead, so that
+ * a core file cannot reach discord.js or OpenTelemetry through a project file either.
+ */
+function packagesReachedFrom(entries: readonly string[]): Map<string, string> {
+  const reached = new Map<string, string>();
+  const seen = new Set<string>();
+  const queue = [...entries];
+  for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const specifier of specifiers(file)) {
+      if (specifier.startsWith('.')) {
+        queue.push(resolve(dirname(file), specifier.replace(/\.js$/, '.ts')));
+      } else {
+        reached.set(specifier, relative(SRC, file));
+      }
+    }
+  }
+  return reached;
+}
+
+test('GIVEN the core THEN it imports no package at all, directly or through a project file (no discord.js, no OpenTelemetry)', () => {
+  const files = readdirSync(CORE, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.ts'))
+    .map((name) => join(CORE, name));
+  expect(files.length).toBeGreaterThan(5);
+  expect(Object.fromEntries(packagesReachedFrom(files))).toEqual({});
+});
+
+test('GIVEN a file that imports a package through a relative import THEN the check sees it', () => {
+  // `/role list` imports no package itself but reaches discord.js through the adapter: the
+  // check must notice, or the test above proves nothing.
+  const list = join(SRC, 'commands', 'role', 'list.ts');
+  expect(specifiers(list).every((specifier) => specifier.startsWith('.'))).toBe(true);
+  expect(packagesReachedFrom([list]).get('discord.js')).toMatch(/\.ts$/);
+});
+
+/**
+ * The bot's floors, top down. A file may import its own folder and any folder on a lower
+ * floor, never one on its own floor or above. The SDK side is a floor of its own that only
+ * the preload may import, so app code reaches telemetry through its API alone.
+ */
+const FLOORS: readonly (readonly string[])[] = [
+  ['main.ts', 'register.ts', 'preload.ts'],
+  ['runtime', 'demo', 'telemetry-sdk'],
+  ['config', 'config.ts'],
+  ['commands'],
+  ['discord'],
+  ['core'],
+  ['telemetry'],
+  ['contract'],
+];
+const ONLY_IMPORTED_BY: Readonly<Record<string, readonly string[]>> = {
+  'telemetry-sdk': ['preload.ts'],
+};
+
+/** The folder under bot/src a file belongs to, or the file's name for an entry point. */
+function roomOf(file: string): string {
+  return relative(SRC, file).split('/')[0] ?? '';
+}
+
+function floorOf(room: string): number {
+  const floor = FLOORS.findIndex((rooms) => rooms.includes(room));
+  if (floor === -1) throw new Error(`bot/src/${room} is on no floor: add it to FLOORS`);
+  return floor;
+}
+
+/** Whether `file` importing `specifier` breaks the floors. */
+function againstFloors(file: string, specifier: string): boolean {
+  const from = roomOf(file);
+  const to = roomOf(resolve(dirname(file), specifier.replace(/\.js$/, '.ts')));
+  if (to === from) return false;
+  const allowedImporters = ONLY_IMPORTED_BY[to];
+  return floorOf(to) <= floorOf(from) || (allowedImporters?.includes(from) ?? true) === false;
+}
+
+/** Every relative import in `files` that the floors forbid, as "file -> specifier". */
+function importsAgainstFloors(files: readonly string[]): string[] {
+  return files.flatMap((file) =>
+    specifiers(file)
+      .filter((specifier) => specifier.startsWith('.') && againstFloors(file, specifier))
+      .map((specifier) => `${relative(SRC, file)} -> ${specifier}`),
+  );
+}
+
+const botFiles = readdirSync(SRC, { recursive: true, encoding: 'utf8' })
+  .filter((name) => name.endsWith('.ts'))
+  .map((name) => join(SRC, name));
+
+describe('the floors of bot/src', () => {
+  test('GIVEN every file THEN its imports only run down (entry points, runtime, config, commands, Discord translators, core, telemetry API, contract)', () => {
+    expect(botFiles.length).toBeGreaterThan(40);
+    expect(importsAgainstFloors(botFiles)).toEqual([]);
+  });
+
+  test('GIVEN a folder that is on no floor THEN the check refuses to guess', () => {
+    expect(() => floorOf('helpers')).toThrow(/on no floor/);
+  });
+
+  test.each([
+    { file: 'core/role-list.ts', specifier: '../commands/command.js', why: 'up', wrong: true },
+    { file: 'runtime/bot.ts', specifier: '../demo/index.js', why: 'sideways', wrong: true },
+    {
+      file: 'runtime/bot.ts',
+      specifier: '../telemetry-sdk/sdk.js',
+      why: 'into the SDK',
+      wrong: true,
+    },
+    {
+      file: 'preload.ts',
+      specifier: './telemetry-sdk/sdk.js',
+      why: 'the preload into the SDK',
+      wrong: false,
+    },
+    { file: 'commands/age.ts', specifier: '../core/account-age.js', why: 'down', wrong: false },
+  ])(
+    'GIVEN an import $why ($file -> $specifier) THEN it is wrong: $wrong',
+    ({ file, specifier, wrong }) => {
+      expect(againstFloors(join(SRC, file), specifier)).toBe(wrong);
+    },
+  );
+});

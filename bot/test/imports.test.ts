@@ -60,7 +60,7 @@ test('GIVEN a file that imports a package through a relative import THEN the che
 const FLOORS: readonly (readonly string[])[] = [
   ['main.ts', 'register.ts', 'preload.ts'],
   ['runtime', 'demo', 'telemetry-sdk'],
-  ['config', 'config.ts'],
+  ['config'],
   ['commands'],
   ['discord'],
   ['core'],

@@ -1,10 +1,11 @@
+import type { PrivacySettings } from '../telemetry/privacy.js';
 import { deepFreeze } from './deep-freeze.js';
 import { type Environment, readSections } from './section.js';
 import { discordTokenSection } from './sections/discord-token.js';
 import { exportEndpointsSection } from './sections/export-endpoints.js';
 import { type LogLevel, loggingSection } from './sections/logging.js';
 import { type Mode, modeOf, modeSection } from './sections/mode.js';
-import { type PrivacySettings, privacySection } from './sections/privacy.js';
+import { privacySection } from './sections/privacy.js';
 import {
   DEFAULT_PYROSCOPE_ADDRESS,
   type ProfilingSettings,

@@ -1,5 +1,4 @@
 import { hash } from 'node:crypto';
-import type { PrivacySettings } from '../config/sections/privacy.js';
 import { OTHER_ROLE } from '../contract/attributes.js';
 import { BoundedLabels } from './bounded-labels.js';
 
@@ -7,6 +6,12 @@ import { BoundedLabels } from './bounded-labels.js';
  * What telemetry may say about people and typed input. Shared by spans, metrics and the
  * logger so that a user id or an arbitrary role name cannot leak through one of them.
  */
+
+/** What telemetry may say about a member, as the config module parses it. */
+export interface PrivacySettings {
+  /** `hash`: a pseudonymous digest of the Discord user id; `omit`: no user attribute at all. */
+  readonly userIds: 'hash' | 'omit';
+}
 
 /**
  * Set once at start by the preload (config/telemetry-config.ts parses ROBOSHPEE_USER_IDS);

@@ -1,11 +1,7 @@
 import { z } from 'zod';
+import type { PrivacySettings } from '../../telemetry/privacy.js';
 import { got } from '../fields/echo.js';
 import { defineSection } from '../section.js';
-
-export interface PrivacySettings {
-  /** `hash`: a pseudonymous digest of the Discord user id; `omit`: no user attribute at all. */
-  readonly userIds: 'hash' | 'omit';
-}
 
 /** What telemetry and log lines may say about people; applies with or without the SDK. */
 export const privacySection = defineSection(

@@ -11,6 +11,7 @@ export default defineConfig({
       'test/nix/**/*.test.ts',
       'test/tooling/**/*.test.ts',
       'test/kubernetes/**/*.test.ts',
+      'test/harness/**/*.test.ts',
     ],
     testTimeout: 20_000,
   },

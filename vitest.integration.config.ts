@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 // `npm run test:integration`: the container suites (test/integration). Where no container
 // runtime is reachable they are reported as skipped, with the reason; the logic they rely
-// on is unit-tested in `npm test` (test/stack/integration-support).
+// on is unit-tested in `npm test` (test/harness).
 export default defineConfig({
   test: {
     include: ['test/integration/**/*.integration.test.ts'],

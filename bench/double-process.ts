@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import type { ExternalDouble } from '../harness/demo-bot.js';
+import type { ExternalDouble } from '../harness/bot/demo-bot.js';
 import type { LoadAnswer } from './load.js';
 
 /** A load the double process runs (double-main.ts): closed loop or fixed rate. */

@@ -14,9 +14,9 @@
  */
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
-import { DemoBot, ROOT } from '../harness/demo-bot.js';
-import { OtlpReceiver } from '../harness/otlp-receiver.js';
-import { PyroscopeReceiver } from '../harness/pyroscope-receiver.js';
+import { DemoBot, ROOT } from '../harness/bot/demo-bot.js';
+import { OtlpReceiver } from '../harness/receivers/otlp-receiver.js';
+import { PyroscopeReceiver } from '../harness/receivers/pyroscope-receiver.js';
 import { prepareBaseline } from './baseline.js';
 import { startDoubleProcess } from './double-process.js';
 import { heapUsedAfterGc, inspectorUrl } from './heap.js';

@@ -1,13 +1,13 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadComposeDocument } from '../../test/support/compose.js';
-import { markdownSections } from '../../test/support/markdown-sections.js';
-import { asArray, dig } from '../../test/support/parsed-document.js';
-import { readRepoFile, readRepoYaml, repoPath } from '../../test/support/repo.js';
-import { ALERTING_DIR } from '../../test/support/stack-files.js';
+import { loadComposeDocument } from '../../harness/compose/compose.js';
+import { alertRules } from '../../harness/dashboards/extracted-queries.js';
+import { markdownSections } from '../../harness/repo/markdown-sections.js';
+import { asArray, dig } from '../../harness/repo/parsed-document.js';
+import { readRepoFile, readRepoYaml, repoPath } from '../../harness/repo/repo.js';
+import { ALERTING_DIR } from '../../harness/repo/stack-files.js';
 import { RULES } from '../src/alert-rules.js';
 import { README_URL } from '../src/runbook.js';
-import { alertRules } from './support/generated.js';
 
 const CONTACT_POINTS = `${ALERTING_DIR}/discord.yaml`;
 const WEBHOOK_VARIABLE = 'DISCORD_ALERT_WEBHOOK_URL';

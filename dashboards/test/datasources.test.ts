@@ -1,14 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { PROFILE_TYPES } from '../../bot/src/telemetry-sdk/profiling/profile-types.js';
-import { generatedDashboards } from '../../test/support/generated-dashboards.js';
-import { loadProvisionedDatasources } from '../../test/support/grafana-datasources.js';
-import { asArray, dig } from '../../test/support/parsed-document.js';
-import { SERVICE_CONFIGS } from '../../test/support/stack-files.js';
+import { loadProvisionedDatasources } from '../../harness/configs/grafana-datasources.js';
 import {
   TRACE_ID_LABEL_SETTING,
   tempoTraceIdLabel,
-} from '../../test/support/tempo-trace-id-label.js';
-import { alertQueries, dashboardQueries, panelsOf } from './support/generated.js';
+} from '../../harness/configs/tempo-trace-id-label.js';
+import {
+  alertQueries,
+  dashboardQueries,
+  panelsOf,
+} from '../../harness/dashboards/extracted-queries.js';
+import { generatedDashboards } from '../../harness/dashboards/generated-dashboards.js';
+import { asArray, dig } from '../../harness/repo/parsed-document.js';
+import { SERVICE_CONFIGS } from '../../harness/repo/stack-files.js';
 
 const datasources = loadProvisionedDatasources();
 const provisioned = new Map(datasources.map((datasource) => [datasource.uid, datasource.type]));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readRepoFile } from '../../test/support/repo.js';
+import { readRepoFile } from '../../harness/repo/repo.js';
 import { renderOutputs } from '../src/outputs.js';
 
 describe('the committed generated files match what the TypeScript sources produce', () => {

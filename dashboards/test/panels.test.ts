@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { generatedDashboards } from '../../test/support/generated-dashboards.js';
-import { asArray, dig } from '../../test/support/parsed-document.js';
+import { panelsOf } from '../../harness/dashboards/extracted-queries.js';
+import { generatedDashboards } from '../../harness/dashboards/generated-dashboards.js';
+import { asArray, dig } from '../../harness/repo/parsed-document.js';
 import { BOT_OVERVIEW_UID, BOT_RUNTIME_UID, STACK_HEALTH_UID } from '../src/dashboard-uids.js';
-import { panelsOf } from './support/generated.js';
 
 const dashboards = generatedDashboards();
 const panels = dashboards.flatMap((dashboard) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { alertQueries, dashboardQueries } from './support/generated.js';
-import { parseQuery } from './support/parsed-query.js';
+import { alertQueries, dashboardQueries } from '../../harness/dashboards/extracted-queries.js';
+import { parseQuery } from '../../harness/dashboards/parsed-query.js';
 
 const parsed = [...dashboardQueries(), ...alertQueries()].flatMap((query) => {
   if (query.language === 'serviceMap') return [];

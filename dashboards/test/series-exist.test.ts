@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { TEMPO_GENERATED } from '../../bot/src/contract/stack-metrics.js';
 import { SERVICE_NAME } from '../../bot/src/telemetry-sdk/resource.js';
-import { loadCompose, serviceNamed } from '../../test/support/compose.js';
+import { loadCompose, serviceNamed } from '../../harness/compose/compose.js';
+import { alertQueries, dashboardQueries } from '../../harness/dashboards/extracted-queries.js';
+import { logqlProblems } from '../../harness/dashboards/logql-check.js';
+import { profileProblems } from '../../harness/dashboards/profile-check.js';
+import { labelValuesProblems, promqlProblems } from '../../harness/dashboards/promql-check.js';
+import { traceqlProblems } from '../../harness/dashboards/traceql-check.js';
 import { BOT_SERVICE } from '../src/bot-series.js';
 import { producedSeries } from './catalogue/index.js';
 import { tempoSendsExemplars } from './catalogue/tempo-series.js';
-import { alertQueries, dashboardQueries } from './support/generated.js';
-import { logqlProblems } from './support/logql-check.js';
-import { profileProblems } from './support/profile-check.js';
-import { labelValuesProblems, promqlProblems } from './support/promql-check.js';
-import { traceqlProblems } from './support/traceql-check.js';
 
 const catalogue = producedSeries();
 const queries = [...dashboardQueries(), ...alertQueries()];

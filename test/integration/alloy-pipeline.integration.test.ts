@@ -6,19 +6,23 @@ import { messages } from '../../bot/src/core/messages.js';
 import { GAME_ROLE_NAMES } from '../../bot/src/demo/fixture/names.js';
 import { SERVICE_NAME } from '../../bot/src/telemetry-sdk/resource.js';
 import { BOT_LABEL, BOT_METRIC } from '../../dashboards/src/bot-series.js';
-import { DemoBot } from '../../harness/demo-bot.js';
-import { containerFromCompose } from './support/compose-container.js';
-import { type ComposeService, imageOf } from './support/compose-service.js';
-import { containerSuite } from './support/container-suite.js';
-import { type InteractionAnswer, sendInteraction, waitForDemo } from './support/demo-control.js';
-import { waitForTraceLogs } from './support/loki-client.js';
-import { notYet, pollUntil } from './support/poll.js';
-import { instantQuery } from './support/prometheus-client.js';
-import { seriesSelector, sumOf } from './support/promql.js';
-import { spanTree } from './support/span-tree.js';
-import { stackFacts } from './support/stack-facts.js';
-import { waitForTrace } from './support/tempo-client.js';
-import { reportTiming, since } from './support/timings.js';
+import { waitForTraceLogs } from '../../harness/backends/loki-client.js';
+import { notYet, pollUntil } from '../../harness/backends/poll.js';
+import { instantQuery } from '../../harness/backends/prometheus-client.js';
+import { seriesSelector, sumOf } from '../../harness/backends/promql.js';
+import { spanTree } from '../../harness/backends/span-tree.js';
+import { waitForTrace } from '../../harness/backends/tempo-client.js';
+import { DemoBot } from '../../harness/bot/demo-bot.js';
+import {
+  type InteractionAnswer,
+  sendInteraction,
+  waitForDemo,
+} from '../../harness/bot/demo-control.js';
+import { type ComposeService, imageOf } from '../../harness/compose/compose-service.js';
+import { containerFromCompose } from '../../harness/containers/compose-container.js';
+import { containerSuite } from '../../harness/containers/container-suite.js';
+import { stackFacts } from '../../harness/containers/stack-facts.js';
+import { reportTiming, since } from '../../harness/containers/timings.js';
 
 const SUITE = 'Through Alloy';
 const ROLE = GAME_ROLE_NAMES[1] ?? GAME_ROLE_NAMES[0];

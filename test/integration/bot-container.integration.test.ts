@@ -7,17 +7,20 @@ import {
   Wait,
 } from 'testcontainers';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { REPO_ROOT, readRepoFile } from '../support/repo.js';
-import { COMPOSE_FILE } from '../support/stack-files.js';
-import { containerFromCompose } from './support/compose-container.js';
-import { type ComposeService, composeService } from './support/compose-service.js';
-import { containerSuite } from './support/container-suite.js';
-import { sendInteraction } from './support/demo-control.js';
-import { buildBotImage, nodeBaseImage } from './support/local-images.js';
-import { type StartedOtlpReceiver, startOtlpReceiver } from './support/otlp-receiver-container.js';
-import { notYet, pollUntil } from './support/poll.js';
-import { TELEMETRY } from './support/stack-facts.js';
-import { reportTiming, since } from './support/timings.js';
+import { notYet, pollUntil } from '../../harness/backends/poll.js';
+import { sendInteraction } from '../../harness/bot/demo-control.js';
+import { type ComposeService, composeService } from '../../harness/compose/compose-service.js';
+import { containerFromCompose } from '../../harness/containers/compose-container.js';
+import { containerSuite } from '../../harness/containers/container-suite.js';
+import { buildBotImage, nodeBaseImage } from '../../harness/containers/local-images.js';
+import { TELEMETRY } from '../../harness/containers/stack-facts.js';
+import { reportTiming, since } from '../../harness/containers/timings.js';
+import {
+  type StartedOtlpReceiver,
+  startOtlpReceiver,
+} from '../../harness/receivers/otlp-receiver-container.js';
+import { REPO_ROOT, readRepoFile } from '../../harness/repo/repo.js';
+import { COMPOSE_FILE } from '../../harness/repo/stack-files.js';
 
 const SUITE = 'Bot container';
 /** The load the memory bound is checked under: the demo's own traffic at this rate. */

@@ -5,27 +5,31 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { SERVICE_NAME } from '../../bot/src/telemetry-sdk/resource.js';
 import { DISCORD_PEER_SERVICE } from '../../bot/src/telemetry-sdk/rest-span-hooks.js';
 import { BOT_OVERVIEW_UID } from '../../dashboards/src/dashboard-uids.js';
-import { REPO_ROOT } from '../support/repo.js';
-import { COMPOSE_FILE } from '../support/stack-files.js';
-import { composeServiceNames } from './support/compose-service.js';
-import { composeStackSuite } from './support/compose-stack-suite.js';
-import { viewDashboards } from './support/dashboard-browser.js';
-import { dashboardQueries } from './support/dashboard-queries.js';
-import { sendInteraction } from './support/demo-control.js';
-import { hasData } from './support/grafana-answers.js';
-import { datasourceHealth, dsQuery, searchDashboards } from './support/grafana-client.js';
+import { hasData } from '../../harness/backends/grafana-answers.js';
+import {
+  datasourceHealth,
+  dsQuery,
+  searchDashboards,
+} from '../../harness/backends/grafana-client.js';
+import { requestJson } from '../../harness/backends/http-json.js';
+import { notYet, pollUntil } from '../../harness/backends/poll.js';
+import { instantQuery, queryExemplars } from '../../harness/backends/prometheus-client.js';
+import { spanTree } from '../../harness/backends/span-tree.js';
+import { waitForTrace } from '../../harness/backends/tempo-client.js';
+import { tracesToLogsQuery, tracesToLogsSettings } from '../../harness/backends/traces-to-logs.js';
+import { sendInteraction } from '../../harness/bot/demo-control.js';
+import { composeServiceNames } from '../../harness/compose/compose-service.js';
 import {
   provisionedDashboardFiles,
   provisionedDatasources,
-} from './support/grafana-provisioning.js';
-import { requestJson } from './support/http-json.js';
-import { notYet, pollUntil } from './support/poll.js';
-import { instantQuery, queryExemplars } from './support/prometheus-client.js';
-import { spanTree } from './support/span-tree.js';
-import { SERVICE, stackFacts, TELEMETRY } from './support/stack-facts.js';
-import { waitForTrace } from './support/tempo-client.js';
-import { reportTiming, since } from './support/timings.js';
-import { tracesToLogsQuery, tracesToLogsSettings } from './support/traces-to-logs.js';
+} from '../../harness/configs/grafana-provisioning.js';
+import { composeStackSuite } from '../../harness/containers/compose-stack-suite.js';
+import { SERVICE, stackFacts, TELEMETRY } from '../../harness/containers/stack-facts.js';
+import { reportTiming, since } from '../../harness/containers/timings.js';
+import { viewDashboards } from '../../harness/dashboards/dashboard-browser.js';
+import { dashboardQueries } from '../../harness/dashboards/dashboard-queries.js';
+import { REPO_ROOT } from '../../harness/repo/repo.js';
+import { COMPOSE_FILE } from '../../harness/repo/stack-files.js';
 
 const SUITE = 'Compose stack';
 /** What Grafana is provisioned with, read on first use (see stackFacts). */

@@ -7,17 +7,17 @@ import { SERVICE_NAME } from '../../bot/src/telemetry-sdk/resource.js';
 import { RULES } from '../../dashboards/src/alert-rules.js';
 import { exporterEnqueueFailed } from '../../dashboards/src/alloy-series.js';
 import { BOT_METRIC } from '../../dashboards/src/bot-series.js';
-import { composeStackSuite } from './support/compose-stack-suite.js';
-import { sendInteraction } from './support/demo-control.js';
-import { requestJson } from './support/http-json.js';
-import { waitForTraceLogs } from './support/loki-client.js';
-import { notYet, pollUntil } from './support/poll.js';
-import { instantQuery } from './support/prometheus-client.js';
-import { rangeOf, seriesSelector } from './support/promql.js';
-import { sampleGaps } from './support/sample-gaps.js';
-import { SERVICE, stackFacts } from './support/stack-facts.js';
-import { waitForTrace } from './support/tempo-client.js';
-import { reportTiming, since } from './support/timings.js';
+import { requestJson } from '../../harness/backends/http-json.js';
+import { waitForTraceLogs } from '../../harness/backends/loki-client.js';
+import { notYet, pollUntil } from '../../harness/backends/poll.js';
+import { instantQuery } from '../../harness/backends/prometheus-client.js';
+import { rangeOf, seriesSelector } from '../../harness/backends/promql.js';
+import { sampleGaps } from '../../harness/backends/sample-gaps.js';
+import { waitForTrace } from '../../harness/backends/tempo-client.js';
+import { sendInteraction } from '../../harness/bot/demo-control.js';
+import { composeStackSuite } from '../../harness/containers/compose-stack-suite.js';
+import { SERVICE, stackFacts } from '../../harness/containers/stack-facts.js';
+import { reportTiming, since } from '../../harness/containers/timings.js';
 
 const SUITE = 'Durability';
 /** Interactions sent before the restarts, and at most this many during them (one a second). */

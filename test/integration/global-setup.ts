@@ -1,7 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
-import { REPO_ROOT } from '../support/repo.js';
-import { detectContainerRuntime, REQUIRE_CONTAINERS } from './support/container-runtime.js';
+import {
+  detectContainerRuntime,
+  REQUIRE_CONTAINERS,
+} from '../../harness/containers/container-runtime.js';
+import { REPO_ROOT } from '../../harness/repo/repo.js';
 
 /**
  * Runs once before the container suites: finds the container runtime (or says loudly why

@@ -8,19 +8,22 @@ import {
   Wait,
 } from 'testcontainers';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { repoPath } from '../support/repo.js';
-import { containerFromCompose, volumeTmpfsOptions } from './support/compose-container.js';
-import { type ComposeService, composeService } from './support/compose-service.js';
-import { containerSuite } from './support/container-suite.js';
-import { processOwner } from './support/image-user.js';
+import { type ComposeService, composeService } from '../../harness/compose/compose-service.js';
+import {
+  containerFromCompose,
+  volumeTmpfsOptions,
+} from '../../harness/containers/compose-container.js';
+import { containerSuite } from '../../harness/containers/container-suite.js';
+import { processOwner } from '../../harness/containers/image-user.js';
 import {
   BACKEND_SHAPED_IMAGE,
   buildBackendShapedImage,
   nodeBaseImage,
-} from './support/local-images.js';
+} from '../../harness/containers/local-images.js';
+import { repoPath } from '../../harness/repo/repo.js';
 
 const SUITE = 'Container harness';
-const FIXTURE = 'test/integration/fixtures/backend-shaped';
+const FIXTURE = 'harness/containers/backend-shaped';
 const PORT = 3200;
 
 /** The fixture's services, read by the same code that reads compose.yaml for the real suites. */

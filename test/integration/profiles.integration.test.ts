@@ -1,18 +1,21 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { PROFILE_TYPES } from '../../bot/src/telemetry-sdk/profiling/profile-types.js';
-import { composeStackSuite } from './support/compose-stack-suite.js';
-import { sendInteraction } from './support/demo-control.js';
-import { hasData } from './support/grafana-answers.js';
-import { dsQuery } from './support/grafana-client.js';
-import { provisionedDatasources } from './support/grafana-provisioning.js';
-import { notYet, pollUntil } from './support/poll.js';
-import { renderProfile } from './support/pyroscope-client.js';
-import { spanTree } from './support/span-tree.js';
-import { SERVICE, stackFacts } from './support/stack-facts.js';
-import { waitForTrace } from './support/tempo-client.js';
-import type { TraceSpan } from './support/tempo-trace.js';
-import { reportTiming, since } from './support/timings.js';
-import { tracesToProfilesQuery, tracesToProfilesSettings } from './support/traces-to-profiles.js';
+import { hasData } from '../../harness/backends/grafana-answers.js';
+import { dsQuery } from '../../harness/backends/grafana-client.js';
+import { notYet, pollUntil } from '../../harness/backends/poll.js';
+import { renderProfile } from '../../harness/backends/pyroscope-client.js';
+import { spanTree } from '../../harness/backends/span-tree.js';
+import { waitForTrace } from '../../harness/backends/tempo-client.js';
+import type { TraceSpan } from '../../harness/backends/tempo-trace.js';
+import {
+  tracesToProfilesQuery,
+  tracesToProfilesSettings,
+} from '../../harness/backends/traces-to-profiles.js';
+import { sendInteraction } from '../../harness/bot/demo-control.js';
+import { provisionedDatasources } from '../../harness/configs/grafana-provisioning.js';
+import { composeStackSuite } from '../../harness/containers/compose-stack-suite.js';
+import { SERVICE, stackFacts } from '../../harness/containers/stack-facts.js';
+import { reportTiming, since } from '../../harness/containers/timings.js';
 
 const SUITE = 'Profiles';
 /** compose.yaml uploads every 10 s; Pyroscope's v2 write path adds its segment flush. */

@@ -6,18 +6,22 @@ import { SPANS } from '../../bot/src/contract/spans.js';
 import { messages } from '../../bot/src/core/messages.js';
 import { GAME_ROLE_NAMES } from '../../bot/src/demo/fixture/names.js';
 import { SERVICE_NAME } from '../../bot/src/telemetry-sdk/resource.js';
-import { DemoBot } from '../../harness/demo-bot.js';
-import { SERVICE_CONFIGS } from '../support/stack-files.js';
-import { containerFromCompose } from './support/compose-container.js';
-import { imageOf } from './support/compose-service.js';
-import { containerSuite } from './support/container-suite.js';
-import { type InteractionAnswer, sendInteraction, waitForDemo } from './support/demo-control.js';
-import { notYet, pollUntil } from './support/poll.js';
-import { outline, spanTree } from './support/span-tree.js';
-import { stackFacts } from './support/stack-facts.js';
-import { searchTraces, waitForTrace } from './support/tempo-client.js';
-import { reportTiming, since } from './support/timings.js';
-import { spansetFilter } from './support/traceql.js';
+import { notYet, pollUntil } from '../../harness/backends/poll.js';
+import { outline, spanTree } from '../../harness/backends/span-tree.js';
+import { searchTraces, waitForTrace } from '../../harness/backends/tempo-client.js';
+import { spansetFilter } from '../../harness/backends/traceql.js';
+import { DemoBot } from '../../harness/bot/demo-bot.js';
+import {
+  type InteractionAnswer,
+  sendInteraction,
+  waitForDemo,
+} from '../../harness/bot/demo-control.js';
+import { imageOf } from '../../harness/compose/compose-service.js';
+import { containerFromCompose } from '../../harness/containers/compose-container.js';
+import { containerSuite } from '../../harness/containers/container-suite.js';
+import { stackFacts } from '../../harness/containers/stack-facts.js';
+import { reportTiming, since } from '../../harness/containers/timings.js';
+import { SERVICE_CONFIGS } from '../../harness/repo/stack-files.js';
 
 const SUITE = 'Tempo alone';
 const ROLE = GAME_ROLE_NAMES[0];

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { KUBERNETES_DIR } from '../support/deploy-files.js';
-import { asArray, dig, isRecord } from '../support/parsed-document.js';
-import { readRepoFile, readRepoYaml } from '../support/repo.js';
-import { loadManifests, manifestsOfKind, yamlFilesIn } from './support/manifests.js';
+import { loadManifests, manifestsOfKind, yamlFilesIn } from '../../harness/kubernetes/manifests.js';
+import { KUBERNETES_DIR } from '../../harness/repo/deploy-files.js';
+import { asArray, dig, isRecord } from '../../harness/repo/parsed-document.js';
+import { readRepoFile, readRepoYaml } from '../../harness/repo/repo.js';
 
 const manifests = loadManifests();
 const [deployment] = manifestsOfKind(manifests, 'Deployment');

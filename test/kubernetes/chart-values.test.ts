@@ -1,17 +1,21 @@
 import { describe, expect, test } from 'vitest';
 import { parseDocument } from 'yaml';
 import { LOKI, MIMIR, TEMPO } from '../../dashboards/src/datasources.js';
+import { loadBackendConfig } from '../../harness/configs/backend-config.js';
+import {
+  type ChartKeys,
+  unknownChartKeys,
+  wrongChartValues,
+} from '../../harness/kubernetes/chart-keys.js';
+import { KUBERNETES_DIR } from '../../harness/repo/deploy-files.js';
+import { asArray, dig } from '../../harness/repo/parsed-document.js';
+import { readRepoFile, readRepoYaml } from '../../harness/repo/repo.js';
 import { OBJECT_STORAGE_CONFIGS } from '../../scripts/object-storage/configs.js';
-import { loadBackendConfig } from '../support/backend-config.js';
-import { KUBERNETES_DIR } from '../support/deploy-files.js';
-import { asArray, dig } from '../support/parsed-document.js';
-import { readRepoFile, readRepoYaml } from '../support/repo.js';
-import { type ChartKeys, unknownChartKeys, wrongChartValues } from './support/chart-keys.js';
-import { GRAFANA_KEYS } from './support/charts/grafana.js';
-import { K8S_MONITORING_KEYS } from './support/charts/k8s-monitoring.js';
-import { LOKI_KEYS } from './support/charts/loki.js';
-import { MIMIR_DISTRIBUTED_KEYS } from './support/charts/mimir-distributed.js';
-import { TEMPO_DISTRIBUTED_KEYS } from './support/charts/tempo-distributed.js';
+import { GRAFANA_KEYS } from './fixtures/charts/grafana.js';
+import { K8S_MONITORING_KEYS } from './fixtures/charts/k8s-monitoring.js';
+import { LOKI_KEYS } from './fixtures/charts/loki.js';
+import { MIMIR_DISTRIBUTED_KEYS } from './fixtures/charts/mimir-distributed.js';
+import { TEMPO_DISTRIBUTED_KEYS } from './fixtures/charts/tempo-distributed.js';
 
 const valuesFile = (chart: string) => `${KUBERNETES_DIR}/values/${chart}.yaml`;
 const values = (chart: string): unknown => readRepoYaml(valuesFile(chart));

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { kubernetesSchemaError } from './support/kubernetes-schema.js';
-import { unknownFieldErrors } from './support/manifest-fields.js';
-import { loadManifests } from './support/manifests.js';
+import { kubernetesSchemaError } from '../../harness/kubernetes/kubernetes-schema.js';
+import { unknownFieldErrors } from '../../harness/kubernetes/manifest-fields.js';
+import { loadManifests } from '../../harness/kubernetes/manifests.js';
 
 const manifests = loadManifests();
 

@@ -3,11 +3,11 @@ import {
   ALERT_RULES_CONFIGMAP_PATH,
   DASHBOARD_CONFIGMAPS_PATH,
 } from '../../dashboards/src/outputs.js';
-import { generatedDashboards } from '../support/generated-dashboards.js';
-import { dig, isRecord } from '../support/parsed-document.js';
-import { readRepoFile } from '../support/repo.js';
-import { ALERT_RULES, GENERATED_DASHBOARDS_DIR } from '../support/stack-files.js';
-import { loadManifests, type Manifest } from './support/manifests.js';
+import { generatedDashboards } from '../../harness/dashboards/generated-dashboards.js';
+import { loadManifests, type Manifest } from '../../harness/kubernetes/manifests.js';
+import { dig, isRecord } from '../../harness/repo/parsed-document.js';
+import { readRepoFile } from '../../harness/repo/repo.js';
+import { ALERT_RULES, GENERATED_DASHBOARDS_DIR } from '../../harness/repo/stack-files.js';
 
 const manifests = loadManifests();
 const fromFile = (path: string): Manifest[] =>

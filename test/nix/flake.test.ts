@@ -1,7 +1,7 @@
 import { globSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { REPO_ROOT } from '../support/repo.js';
-import { nixEval, nixMissing, nixParseError } from './support/nix-cli.js';
+import { nixEval, nixMissing, nixParseError } from '../../harness/nix/nix-cli.js';
+import { REPO_ROOT } from '../../harness/repo/repo.js';
 
 const nixFiles = globSync(['flake.nix', 'nix/**/*.nix', 'test/nix/**/*.nix'], { cwd: REPO_ROOT });
 

@@ -1,9 +1,9 @@
 import { existsSync, globSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { alloyEnvironmentVariables } from '../support/alloy-config.js';
-import { REPO_ROOT } from '../support/repo.js';
-import { nixEval, nixMissing } from './support/nix-cli.js';
+import { alloyEnvironmentVariables } from '../../harness/configs/alloy-config.js';
+import { nixEval, nixMissing } from '../../harness/nix/nix-cli.js';
+import { REPO_ROOT } from '../../harness/repo/repo.js';
 
 // nix/module.nix evaluated with the stand-in lib of fixtures/module-eval.nix (no nixpkgs
 // here): its options and the unit it writes. The VM test covers the real module system.

@@ -2,10 +2,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { REPO_ROOT } from '../support/repo.js';
-import { narHashOfFlatDirectory } from './support/nar.js';
-import { nixEval, nixHashHex, nixMissing } from './support/nix-cli.js';
-import { type Tarball, tarballsFromNpmCache } from './support/npm-cache.js';
+import { narHashOfFlatDirectory } from '../../harness/nix/nar.js';
+import { nixEval, nixHashHex, nixMissing } from '../../harness/nix/nix-cli.js';
+import { type Tarball, tarballsFromNpmCache } from '../../harness/nix/npm-cache.js';
+import { REPO_ROOT } from '../../harness/repo/repo.js';
 
 interface TarballListing {
   tarballs: Record<string, Tarball>;

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { REPO_ROOT } from '../support/repo.js';
-import { nixEval, nixMissing } from './support/nix-cli.js';
+import { nixEval, nixMissing } from '../../harness/nix/nix-cli.js';
+import { REPO_ROOT } from '../../harness/repo/repo.js';
 
 // nix/package.nix against package.json: the Nix wrapper must start the bot the way
 // `npm start` does, and skip the install scripts npm is told to skip.

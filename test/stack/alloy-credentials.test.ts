@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { alloyBlocks } from '../support/alloy-config.js';
-import { loadCompose, serviceNamed } from '../support/compose.js';
-import { readRepoFile } from '../support/repo.js';
-import { ALLOY_CONFIG } from '../support/stack-files.js';
+import { loadCompose, serviceNamed } from '../../harness/compose/compose.js';
+import { alloyBlocks } from '../../harness/configs/alloy-config.js';
+import { readRepoFile } from '../../harness/repo/repo.js';
+import { ALLOY_CONFIG } from '../../harness/repo/stack-files.js';
 
 /**
  * Optional backend credentials must not break the default stack, where they are unset.

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { stripComments } from '../support/alloy-config.js';
-import { loadCompose, serviceNamed } from '../support/compose.js';
-import { readRepoFile, repoFileExists } from '../support/repo.js';
-import { ALLOY_CONFIG } from '../support/stack-files.js';
+import { loadCompose, serviceNamed } from '../../harness/compose/compose.js';
+import { stripComments } from '../../harness/configs/alloy-config.js';
+import { readRepoFile, repoFileExists } from '../../harness/repo/repo.js';
+import { ALLOY_CONFIG } from '../../harness/repo/stack-files.js';
 
 /**
  * The journal switch: config.alloy imports modules/journal-<on|off>.alloy, as ALLOY_JOURNAL

@@ -1,11 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import { loadBotConfig } from '../../bot/src/config/bot-config.js';
 import { loadTelemetryConfig } from '../../bot/src/config/telemetry-config.js';
-import { alloyBlocks, alloyBooleanVariables, stripComments } from '../support/alloy-config.js';
-import { loadCompose, loadComposeDocument } from '../support/compose.js';
-import { isRecord } from '../support/parsed-document.js';
-import { readRepoFile, repoFileExists } from '../support/repo.js';
-import { ALLOY_CONFIG, COMPOSE_FILE } from '../support/stack-files.js';
+import { loadCompose, loadComposeDocument } from '../../harness/compose/compose.js';
+import {
+  alloyBlocks,
+  alloyBooleanVariables,
+  stripComments,
+} from '../../harness/configs/alloy-config.js';
+import { isRecord } from '../../harness/repo/parsed-document.js';
+import { readRepoFile, repoFileExists } from '../../harness/repo/repo.js';
+import { ALLOY_CONFIG, COMPOSE_FILE } from '../../harness/repo/stack-files.js';
 
 /**
  * Every on/off setting the stack reads from the environment either accepts the usual

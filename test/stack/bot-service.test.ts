@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { loadBotConfig } from '../../bot/src/config/bot-config.js';
-import { loadCompose, serviceNamed } from '../support/compose.js';
-import { COMPOSE_FILE } from '../support/stack-files.js';
+import { loadCompose, serviceNamed } from '../../harness/compose/compose.js';
+import { COMPOSE_FILE } from '../../harness/repo/stack-files.js';
 
 const bot = serviceNamed(loadCompose(), 'bot');
 /** The bot's settings as compose hands them over (no .env). */

@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { loadCompose } from '../support/compose.js';
-import { loadComposeOverride, tagAt } from '../support/compose-override.js';
-import { CLOUD_COMPOSE } from '../support/deploy-files.js';
-import { isRecord } from '../support/parsed-document.js';
-import { readRepoFile } from '../support/repo.js';
-import { ALLOY_CONFIG } from '../support/stack-files.js';
+import { loadCompose } from '../../harness/compose/compose.js';
+import { loadComposeOverride, tagAt } from '../../harness/compose/compose-override.js';
+import { CLOUD_COMPOSE } from '../../harness/repo/deploy-files.js';
+import { isRecord } from '../../harness/repo/parsed-document.js';
+import { readRepoFile } from '../../harness/repo/repo.js';
+import { ALLOY_CONFIG } from '../../harness/repo/stack-files.js';
 import { composeSchemaErrors } from './compose-schema.js';
 
 const override = loadComposeOverride(CLOUD_COMPOSE);

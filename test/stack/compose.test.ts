@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { loadCompose, loadComposeDocument } from '../support/compose.js';
-import { readRepoFile, repoFileExists } from '../support/repo.js';
-import { COMPOSE_FILE } from '../support/stack-files.js';
+import { loadCompose, loadComposeDocument } from '../../harness/compose/compose.js';
+import { readRepoFile, repoFileExists } from '../../harness/repo/repo.js';
+import { COMPOSE_FILE } from '../../harness/repo/stack-files.js';
 import { composeSchemaErrors } from './compose-schema.js';
 
 const document = loadComposeDocument();

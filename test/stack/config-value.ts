@@ -1,4 +1,4 @@
-import { dig } from '../support/parsed-document.js';
+import { dig } from '../../harness/repo/parsed-document.js';
 
 /** The value at a dotted path of a parsed config (`limits.otel_metric_suffixes_enabled`), or undefined. */
 export function valueAt(document: unknown, path: string): unknown {

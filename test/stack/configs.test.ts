@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { type Backend, loadBackendConfig } from '../support/backend-config.js';
-import { isRecord, topLevelMapping } from '../support/parsed-document.js';
-import { readRepoYaml } from '../support/repo.js';
-import { SERVICE_CONFIGS } from '../support/stack-files.js';
+import { type Backend, loadBackendConfig } from '../../harness/configs/backend-config.js';
+import { isRecord, topLevelMapping } from '../../harness/repo/parsed-document.js';
+import { readRepoYaml } from '../../harness/repo/repo.js';
+import { SERVICE_CONFIGS } from '../../harness/repo/stack-files.js';
 import {
   LOKI_3_7_KEYS,
   MIMIR_3_2_KEYS,

@@ -3,9 +3,12 @@ import {
   datasourceReferences,
   loadProvisionedDatasources,
   type ProvisionedDatasource,
-} from '../support/grafana-datasources.js';
-import { DATASOURCES_DIR, SERVICE_CONFIGS } from '../support/stack-files.js';
-import { TRACE_ID_LABEL_SETTING, tempoTraceIdLabel } from '../support/tempo-trace-id-label.js';
+} from '../../harness/configs/grafana-datasources.js';
+import {
+  TRACE_ID_LABEL_SETTING,
+  tempoTraceIdLabel,
+} from '../../harness/configs/tempo-trace-id-label.js';
+import { DATASOURCES_DIR, SERVICE_CONFIGS } from '../../harness/repo/stack-files.js';
 
 const datasources = loadProvisionedDatasources();
 const references = datasourceReferences(datasources);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { loadCompose, serviceNamed } from '../support/compose.js';
-import { readRepoFile, repoFileExists } from '../support/repo.js';
+import { loadCompose, serviceNamed } from '../../harness/compose/compose.js';
+import { readRepoFile, repoFileExists } from '../../harness/repo/repo.js';
 import { type Instruction, loadDockerfile, resolveArgs } from './dockerfile.js';
 
 const DOCKERFILE = 'bot/Dockerfile';

@@ -1,4 +1,4 @@
-import { readRepoFile } from '../support/repo.js';
+import { readRepoFile } from '../../harness/repo/repo.js';
 
 /** A Dockerfile as a list of instructions, continuation lines joined and comments dropped. */
 

@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { alloyEnvironmentVariables, loadAlloyValues } from '../support/alloy-config.js';
-import { loadCompose, serviceNamed } from '../support/compose.js';
-import { loadProvisionedDatasources } from '../support/grafana-datasources.js';
-import { isRecord } from '../support/parsed-document.js';
-import { readRepoFile, readRepoYaml } from '../support/repo.js';
-import { ALLOY_CONFIG, SERVICE_CONFIGS } from '../support/stack-files.js';
+import { loadCompose, serviceNamed } from '../../harness/compose/compose.js';
+import { alloyEnvironmentVariables, loadAlloyValues } from '../../harness/configs/alloy-config.js';
+import { loadProvisionedDatasources } from '../../harness/configs/grafana-datasources.js';
+import { isRecord } from '../../harness/repo/parsed-document.js';
+import { readRepoFile, readRepoYaml } from '../../harness/repo/repo.js';
+import { ALLOY_CONFIG, SERVICE_CONFIGS } from '../../harness/repo/stack-files.js';
 import { isListenAddress, parseAddress } from './address.js';
 import { listeningPorts, unreachable } from './listening-ports.js';
 

@@ -1,9 +1,9 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: Grafana link variables, not JS templates.
 import { readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { loadCompose, serviceNamed } from '../support/compose.js';
-import { isRecord } from '../support/parsed-document.js';
-import { readRepoYaml, repoPath } from '../support/repo.js';
+import { loadCompose, serviceNamed } from '../../harness/compose/compose.js';
+import { isRecord } from '../../harness/repo/parsed-document.js';
+import { readRepoYaml, repoPath } from '../../harness/repo/repo.js';
 
 /**
  * Grafana expands environment variables in every string of a provisioning file

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { type ComposeService, loadCompose } from '../support/compose.js';
-import { imageReference } from '../support/image-reference.js';
-import { COMPOSE_FILE } from '../support/stack-files.js';
+import { type ComposeService, loadCompose } from '../../harness/compose/compose.js';
+import { imageReference } from '../../harness/compose/image-reference.js';
+import { COMPOSE_FILE } from '../../harness/repo/stack-files.js';
 import { IMAGE_CONTENTS, type ImageContents, SHELL_BUILTINS } from './image-contents.js';
 
 const compose = loadCompose();

@@ -1,8 +1,8 @@
-import { loadAlloyValues, stripComments } from '../support/alloy-config.js';
-import { flagValue } from '../support/command-flag.js';
-import { type Compose, serviceNamed } from '../support/compose.js';
-import { readRepoFile, readRepoYaml } from '../support/repo.js';
-import { ALLOY_CONFIG, SERVICE_CONFIGS } from '../support/stack-files.js';
+import { flagValue } from '../../harness/compose/command-flag.js';
+import { type Compose, serviceNamed } from '../../harness/compose/compose.js';
+import { loadAlloyValues, stripComments } from '../../harness/configs/alloy-config.js';
+import { readRepoFile, readRepoYaml } from '../../harness/repo/repo.js';
+import { ALLOY_CONFIG, SERVICE_CONFIGS } from '../../harness/repo/stack-files.js';
 import { type Address, isListenAddress, parseAddress } from './address.js';
 import { valueAt } from './config-value.js';
 

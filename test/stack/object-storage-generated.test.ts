@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readRepoFile } from '../../harness/repo/repo.js';
 import { renderObjectStorageConfigs } from '../../scripts/object-storage/configs.js';
-import { readRepoFile } from '../support/repo.js';
 
 describe('the committed object-storage configs match their local config and patch', () => {
   it.each([...renderObjectStorageConfigs(readRepoFile)])(

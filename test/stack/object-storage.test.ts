@@ -1,12 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { parseDocument } from 'yaml';
+import { loadCompose, serviceNamed } from '../../harness/compose/compose.js';
+import { loadComposeOverride } from '../../harness/compose/compose-override.js';
+import { OBJECT_STORAGE_COMPOSE } from '../../harness/repo/deploy-files.js';
+import { dig } from '../../harness/repo/parsed-document.js';
+import { readRepoFile, readRepoYaml, repoFileExists } from '../../harness/repo/repo.js';
 import { OBJECT_STORAGE_CONFIGS } from '../../scripts/object-storage/configs.js';
 import { applyMergePatch } from '../../scripts/object-storage/merge-patch.js';
-import { loadCompose, serviceNamed } from '../support/compose.js';
-import { loadComposeOverride } from '../support/compose-override.js';
-import { OBJECT_STORAGE_COMPOSE } from '../support/deploy-files.js';
-import { dig } from '../support/parsed-document.js';
-import { readRepoFile, readRepoYaml, repoFileExists } from '../support/repo.js';
 import { composeSchemaErrors } from './compose-schema.js';
 
 const override = loadComposeOverride(OBJECT_STORAGE_COMPOSE);

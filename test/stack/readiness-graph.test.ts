@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { loadAlloyValues } from '../support/alloy-config.js';
-import { type ComposeService, loadCompose, serviceNamed } from '../support/compose.js';
-import { loadProvisionedDatasources } from '../support/grafana-datasources.js';
-import { COMPOSE_FILE } from '../support/stack-files.js';
+import { type ComposeService, loadCompose, serviceNamed } from '../../harness/compose/compose.js';
+import { loadAlloyValues } from '../../harness/configs/alloy-config.js';
+import { loadProvisionedDatasources } from '../../harness/configs/grafana-datasources.js';
+import { COMPOSE_FILE } from '../../harness/repo/stack-files.js';
 import { isListenAddress, parseAddress } from './address.js';
 
 /**

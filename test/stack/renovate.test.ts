@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { loadCompose } from '../support/compose.js';
-import { isRecord } from '../support/parsed-document.js';
-import { readRepoFile } from '../support/repo.js';
-import { COMPOSE_FILE } from '../support/stack-files.js';
+import { loadCompose } from '../../harness/compose/compose.js';
+import { isRecord } from '../../harness/repo/parsed-document.js';
+import { readRepoFile } from '../../harness/repo/repo.js';
+import { COMPOSE_FILE } from '../../harness/repo/stack-files.js';
 
 /**
  * renovate.json, checked for what it must do here (Renovate's own validator ships with the

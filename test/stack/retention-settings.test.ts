@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import { flagValue } from '../../harness/compose/command-flag.js';
+import { loadCompose, serviceNamed } from '../../harness/compose/compose.js';
 import {
   type Backend,
   configVariables,
@@ -6,11 +8,9 @@ import {
   loadBackendConfig,
   REFERENCE_FORM,
   strayDollars,
-} from '../support/backend-config.js';
-import { flagValue } from '../support/command-flag.js';
-import { loadCompose, serviceNamed } from '../support/compose.js';
-import { readRepoFile } from '../support/repo.js';
-import { COMPOSE_FILE, SERVICE_CONFIGS } from '../support/stack-files.js';
+} from '../../harness/configs/backend-config.js';
+import { readRepoFile } from '../../harness/repo/repo.js';
+import { COMPOSE_FILE, SERVICE_CONFIGS } from '../../harness/repo/stack-files.js';
 import { valueAt } from './config-value.js';
 
 /**

@@ -6,8 +6,11 @@ import {
   DISCORD_PEER_SERVICE,
   restSpanHooks,
 } from '../../bot/src/telemetry-sdk/rest-span-hooks.js';
-import { SERVICE_CONFIGS } from '../support/stack-files.js';
-import { PEER_ATTRIBUTES_SETTING, tempoPeerAttributes } from '../support/tempo-peer-attributes.js';
+import {
+  PEER_ATTRIBUTES_SETTING,
+  tempoPeerAttributes,
+} from '../../harness/configs/tempo-peer-attributes.js';
+import { SERVICE_CONFIGS } from '../../harness/repo/stack-files.js';
 
 /** The node Tempo's service-graph processor names after a client span's attributes. */
 function peerNode(attributes: Attributes): string | undefined {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { type Backend, loadBackendConfig } from '../support/backend-config.js';
-import { SERVICE_CONFIGS } from '../support/stack-files.js';
+import { type Backend, loadBackendConfig } from '../../harness/configs/backend-config.js';
+import { SERVICE_CONFIGS } from '../../harness/repo/stack-files.js';
 import { unmet } from './config-value.js';
 
 /**

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { loadBackendConfig } from '../support/backend-config.js';
-import { loadCompose, serviceNamed } from '../support/compose.js';
-import { goDurationSeconds } from '../support/go-duration.js';
-import { COMPOSE_FILE, SERVICE_CONFIGS } from '../support/stack-files.js';
+import { loadCompose, serviceNamed } from '../../harness/compose/compose.js';
+import { goDurationSeconds } from '../../harness/compose/go-duration.js';
+import { loadBackendConfig } from '../../harness/configs/backend-config.js';
+import { COMPOSE_FILE, SERVICE_CONFIGS } from '../../harness/repo/stack-files.js';
 import { valueAt } from './config-value.js';
 
 /**

@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { alloyBlocks } from '../support/alloy-config.js';
-import { loadBackendConfig } from '../support/backend-config.js';
-import { loadCompose, serviceNamed } from '../support/compose.js';
-import { goDurationSeconds } from '../support/go-duration.js';
-import { readRepoFile } from '../support/repo.js';
-import { ALLOY_CONFIG, COMPOSE_FILE, SERVICE_CONFIGS } from '../support/stack-files.js';
+import { loadCompose, serviceNamed } from '../../harness/compose/compose.js';
+import { goDurationSeconds } from '../../harness/compose/go-duration.js';
+import { alloyBlocks } from '../../harness/configs/alloy-config.js';
+import { loadBackendConfig } from '../../harness/configs/backend-config.js';
+import { readRepoFile } from '../../harness/repo/repo.js';
+import { ALLOY_CONFIG, COMPOSE_FILE, SERVICE_CONFIGS } from '../../harness/repo/stack-files.js';
 import { valueAt } from './config-value.js';
 
 /**

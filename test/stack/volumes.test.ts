@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { type ComposeService, loadCompose, serviceNamed } from '../support/compose.js';
-import { isRecord } from '../support/parsed-document.js';
-import { readRepoYaml } from '../support/repo.js';
-import { COMPOSE_FILE, SERVICE_CONFIGS } from '../support/stack-files.js';
+import { type ComposeService, loadCompose, serviceNamed } from '../../harness/compose/compose.js';
+import { isRecord } from '../../harness/repo/parsed-document.js';
+import { readRepoYaml } from '../../harness/repo/repo.js';
+import { COMPOSE_FILE, SERVICE_CONFIGS } from '../../harness/repo/stack-files.js';
 import { IMAGE_CONTENTS } from './image-contents.js';
 
 /**

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
-import { readRepoFile, repoPath } from '../support/repo.js';
+import { readRepoFile, repoPath } from '../../harness/repo/repo.js';
 
 const SCRIPT = 'scripts/check-node.mjs';
 const manifest = JSON.parse(readRepoFile('package.json')) as {

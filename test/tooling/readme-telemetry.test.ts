@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { readRepoFile } from '../../harness/repo/repo.js';
 import { withGeneratedSections } from '../../scripts/readme-telemetry/marked-sections.js';
 import { README_TELEMETRY_SECTIONS } from '../../scripts/readme-telemetry/tables.js';
-import { readRepoFile } from '../support/repo.js';
 
 describe("the README's telemetry tables", () => {
   it('are what the data contract renders (run `npm run docs:generate` if not)', () => {

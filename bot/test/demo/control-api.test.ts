@@ -1,5 +1,6 @@
 import { Client, type DiscordAPIError, Events, GatewayIntentBits } from 'discord.js';
 import { describe, expect, vi } from 'vitest';
+import { isInteractionLine } from '../../../harness/bot/interaction-line.js';
 import { messages } from '../../src/core/messages.js';
 import { type DiscordDouble, startDiscordDouble } from '../../src/demo/index.js';
 import {
@@ -9,7 +10,6 @@ import {
   replyOf,
   roleId,
 } from '../discord/bot-fixture.js';
-import { isInteractionLine } from '../support/interaction-line.js';
 import { test } from './client-fixture.js';
 
 const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';

@@ -1,12 +1,12 @@
 import { SpanStatusCode } from '@opentelemetry/api';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { ATTR } from '../../src/contract/attributes.js';
-import { NO_FAILURES } from '../../src/demo/index.js';
-import { isInteractionLine } from '../support/interaction-line.js';
 import {
   type InMemoryTelemetry,
   startInMemoryTelemetry,
-} from '../telemetry/support/in-memory-telemetry.js';
+} from '../../../harness/bot/in-memory-telemetry.js';
+import { isInteractionLine } from '../../../harness/bot/interaction-line.js';
+import { ATTR } from '../../src/contract/attributes.js';
+import { NO_FAILURES } from '../../src/demo/index.js';
 import { memberWhere, replyOf, roleId, test } from './bot-fixture.js';
 
 let otel: InMemoryTelemetry;

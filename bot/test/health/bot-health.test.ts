@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { beforeAll, expect, test } from 'vitest';
-import { buildBot, DemoBot } from '../../../harness/demo-bot.js';
+import { buildBot, DemoBot } from '../../../harness/bot/demo-bot.js';
 
 beforeAll(() => buildBot(), 120_000);
 

@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { ATTR, OTHER_ROLE } from '../../src/contract/attributes.js';
-import { METRICS } from '../../src/contract/bot-metrics.js';
-import { observeCommand, recordRoleChange } from '../../src/telemetry/observe.js';
 import {
   type InMemoryTelemetry,
   metricNamed,
   startInMemoryTelemetry,
-} from './support/in-memory-telemetry.js';
+} from '../../../harness/bot/in-memory-telemetry.js';
+import { ATTR, OTHER_ROLE } from '../../src/contract/attributes.js';
+import { METRICS } from '../../src/contract/bot-metrics.js';
+import { observeCommand, recordRoleChange } from '../../src/telemetry/observe.js';
 
 const MANAGEABLE = ['Valheim', 'Factorio', 'Rocket League'] as const;
 const TYPED_NAMES = 10_000;

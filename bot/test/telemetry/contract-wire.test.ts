@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { buildBot, DemoBot, type InteractionRequest } from '../../../harness/demo-bot.js';
-import { OtlpReceiver } from '../../../harness/otlp-receiver.js';
+import { buildBot, DemoBot, type InteractionRequest } from '../../../harness/bot/demo-bot.js';
+import { isInteractionLine } from '../../../harness/bot/interaction-line.js';
+import { OtlpReceiver } from '../../../harness/receivers/otlp-receiver.js';
 import { METRICS } from '../../src/contract/bot-metrics.js';
 import { LOG_FIELDS } from '../../src/contract/logs.js';
 import { SPANS, type SpanDeclaration } from '../../src/contract/spans.js';
-import { isInteractionLine } from '../support/interaction-line.js';
 
 /**
  * The built bot in demo mode, driven through every kind of interaction and failure the

@@ -2,14 +2,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Client } from 'discord.js';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { ATTR } from '../../src/contract/attributes.js';
-import { METRICS } from '../../src/contract/bot-metrics.js';
-import { watchDiscordClient } from '../../src/runtime/discord-client-metrics.js';
 import {
   type InMemoryTelemetry,
   metricNamed,
   startInMemoryTelemetry,
-} from './support/in-memory-telemetry.js';
+} from '../../../harness/bot/in-memory-telemetry.js';
+import { ATTR } from '../../src/contract/attributes.js';
+import { METRICS } from '../../src/contract/bot-metrics.js';
+import { watchDiscordClient } from '../../src/runtime/discord-client-metrics.js';
 
 const GUILD = '111111111111111111';
 const VALHEIM = '222222222222222222';

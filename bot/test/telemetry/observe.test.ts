@@ -6,6 +6,11 @@ import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { HistogramMetricData } from '@opentelemetry/sdk-metrics';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import {
+  type InMemoryTelemetry,
+  metricNamed,
+  startInMemoryTelemetry,
+} from '../../../harness/bot/in-memory-telemetry.js';
 import { ATTR, OTHER_ROLE } from '../../src/contract/attributes.js';
 import { DURATION_BUCKETS_SECONDS, METRICS } from '../../src/contract/bot-metrics.js';
 import { interactionMessage } from '../../src/telemetry/interaction-message.js';
@@ -18,11 +23,6 @@ import {
 } from '../../src/telemetry/observe.js';
 import { configurePrivacy, hashUserId } from '../../src/telemetry/privacy.js';
 import { DISCORD_PEER_SERVICE } from '../../src/telemetry-sdk/rest-span-hooks.js';
-import {
-  type InMemoryTelemetry,
-  metricNamed,
-  startInMemoryTelemetry,
-} from './support/in-memory-telemetry.js';
 
 const GUILD = '111111111111111111';
 const USER = '222222222222222222';

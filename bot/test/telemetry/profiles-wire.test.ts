@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { buildBot, DemoBot } from '../../../harness/demo-bot.js';
-import { OtlpReceiver } from '../../../harness/otlp-receiver.js';
-import { PyroscopeReceiver, profileTypeIds } from '../../../harness/pyroscope-receiver.js';
+import { buildBot, DemoBot } from '../../../harness/bot/demo-bot.js';
+import { OtlpReceiver } from '../../../harness/receivers/otlp-receiver.js';
+import {
+  PyroscopeReceiver,
+  profileTypeIds,
+} from '../../../harness/receivers/pyroscope-receiver.js';
 import { PROFILE_TYPES } from '../../src/telemetry-sdk/profiling/profile-types.js';
 
 /**

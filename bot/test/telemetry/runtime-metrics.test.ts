@@ -2,8 +2,11 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DataPointType, type MetricData, type ScopeMetrics } from '@opentelemetry/sdk-metrics';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import {
+  type InMemoryTelemetry,
+  startInMemoryTelemetry,
+} from '../../../harness/bot/in-memory-telemetry.js';
 import { RUNTIME_METRICS, type RuntimeInstrumentKind } from '../../src/contract/bot-metrics.js';
-import { type InMemoryTelemetry, startInMemoryTelemetry } from './support/in-memory-telemetry.js';
 
 /** What each kind looks like in OTLP, which is all a query can tell apart. */
 const SHAPE_OF: Record<RuntimeInstrumentKind, { type: DataPointType; monotonic?: boolean }> = {

@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { buildBot, DemoBot } from '../../../harness/demo-bot.js';
-import { OtlpReceiver, type ReceivedMetric } from '../../../harness/otlp-receiver.js';
+import { buildBot, DemoBot } from '../../../harness/bot/demo-bot.js';
+import { isInteractionLine } from '../../../harness/bot/interaction-line.js';
+import { OtlpReceiver, type ReceivedMetric } from '../../../harness/receivers/otlp-receiver.js';
 import { ATTR } from '../../src/contract/attributes.js';
 import { METRICS, RUNTIME_METRICS } from '../../src/contract/bot-metrics.js';
-import { isInteractionLine } from '../support/interaction-line.js';
 
 /**
  * The built bot in demo mode exports over real OTLP/gRPC on loopback to a test receiver.

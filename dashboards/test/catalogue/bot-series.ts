@@ -1,5 +1,5 @@
 import { METRICS, RUNTIME_METRICS } from '../../../bot/src/contract/bot-metrics.js';
-import { SERVICE_CONFIGS } from '../../../test/support/stack-files.js';
+import { SERVICE_CONFIGS } from '../../../harness/repo/stack-files.js';
 import { otlpSeries } from './mimir-otlp-naming.js';
 import { mimirOtlpSettings } from './mimir-settings.js';
 import type { OtelInstrument, SeriesFamily } from './types.js';

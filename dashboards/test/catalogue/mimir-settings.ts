@@ -1,6 +1,6 @@
-import { dig } from '../../../test/support/parsed-document.js';
-import { readRepoYaml } from '../../../test/support/repo.js';
-import { SERVICE_CONFIGS } from '../../../test/support/stack-files.js';
+import { dig } from '../../../harness/repo/parsed-document.js';
+import { readRepoYaml } from '../../../harness/repo/repo.js';
+import { SERVICE_CONFIGS } from '../../../harness/repo/stack-files.js';
 import type { MimirOtlpSettings } from './mimir-otlp-naming.js';
 
 /** Reads the OTLP naming settings from the stack's Mimir config (defaults as Mimir's own). */

@@ -1,6 +1,6 @@
-import { asArray, dig } from '../../../test/support/parsed-document.js';
-import { readRepoYaml } from '../../../test/support/repo.js';
-import { SERVICE_CONFIGS } from '../../../test/support/stack-files.js';
+import { asArray, dig } from '../../../harness/repo/parsed-document.js';
+import { readRepoYaml } from '../../../harness/repo/repo.js';
+import { SERVICE_CONFIGS } from '../../../harness/repo/stack-files.js';
 import type { SeriesFamily } from './types.js';
 
 /**

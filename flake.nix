@@ -50,8 +50,12 @@
 
       formatter = forEachSystem (pkgs: pkgs.nixfmt);
 
-      nixosModules.default = {
-        imports = [ ./nix/module.nix ];
-      };
+      nixosModules.default =
+        { lib, pkgs, ... }:
+        {
+          imports = [ ./nix/module.nix ];
+          # nixpkgs has no roboshpee: the module's package defaults to this flake's build.
+          services.roboshpee.package = lib.mkDefault self.packages.${pkgs.stdenv.hostPlatform.system}.roboshpee;
+        };
     };
 }

@@ -10,46 +10,82 @@
 let
   cfg = config.services.roboshpee;
   inherit (lib)
-    literalExpression
     mkEnableOption
     mkIf
     mkMerge
     mkOption
+    mkPackageOption
+    mkRenamedOptionModule
     types
     ;
+
+  # The unit's environment holds strings only: settings' booleans and numbers as the bot
+  # parses them.
+  environmentValue = value: if builtins.isBool value then lib.boolToString value else toString value;
+
+  # Variables a typed option owns: set twice, one of the two would silently lose.
+  ownedVariables = {
+    DISCORD_TOKEN = "tokenFile (the token must stay out of the Nix store)";
+    DISCORD_TOKEN_FILE = "tokenFile";
+    ROBOSHPEE_DEMO = "demo";
+    OTEL_EXPORTER_OTLP_ENDPOINT = "otlpEndpoint";
+  };
 
   # The bot bounds its own shutdown (telemetry flush included) by this; systemd waits a
   # little longer before it sends SIGKILL, so a slow flush is not cut short.
   shutdownTimeoutMs =
     let
-      raw = cfg.extraEnvironment.ROBOSHPEE_SHUTDOWN_TIMEOUT_MS or "10000";
+      raw = environmentValue (cfg.settings.ROBOSHPEE_SHUTDOWN_TIMEOUT_MS or 10000);
     in
     if builtins.match "[0-9]+" raw != null then
       lib.toInt raw
     else
-      throw "services.roboshpee.extraEnvironment.ROBOSHPEE_SHUTDOWN_TIMEOUT_MS must be a whole number of milliseconds, got \"${raw}\"";
+      throw "services.roboshpee.settings.ROBOSHPEE_SHUTDOWN_TIMEOUT_MS must be a whole number of milliseconds, got \"${raw}\"";
+
+  # A string, never a Nix path: a path literal would be copied into the world-readable store.
+  secretPath = types.nullOr (types.strMatching "/.+");
 in
 {
+  imports = [
+    (mkRenamedOptionModule
+      [ "services" "roboshpee" "extraEnvironment" ]
+      [ "services" "roboshpee" "settings" ]
+    )
+  ];
+
   options.services.roboshpee = {
     enable = mkEnableOption "RoboShpee, the Discord game-role bot";
 
-    package = mkOption {
-      type = types.package;
-      default = pkgs.callPackage ./package.nix { };
-      defaultText = literalExpression "pkgs.callPackage ./nix/package.nix { }";
-      description = "The RoboShpee package to run (its `roboshpee` program preloads telemetry).";
+    # nixpkgs has no roboshpee: the flake's nixosModules.default sets this to the flake's
+    # build; a configuration that imports this file alone sets it (or adds pkgs.roboshpee).
+    package = mkPackageOption pkgs "roboshpee" {
+      extraDescription = "Its `roboshpee` program preloads the bot's telemetry.";
+    };
+
+    tokenFile = mkOption {
+      type = secretPath;
+      default = null;
+      example = "/run/secrets/discord-token";
+      description = ''
+        File that holds the Discord bot token and nothing else (surrounding whitespace is
+        ignored). systemd reads it as root (`LoadCredential`) and hands the service a copy
+        only it can read, at `$CREDENTIALS_DIRECTORY/discord-token`, which the bot finds
+        through `DISCORD_TOKEN_FILE`; so the file can be owned by root with mode 0400. Write
+        it with sops-nix or agenix; it must not live in the Nix store. Required unless
+        `demo` is set.
+      '';
     };
 
     environmentFile = mkOption {
-      # A string, never a Nix path: a path literal would be copied into the world-readable store.
-      type = types.nullOr (types.strMatching "/.+");
+      type = secretPath;
       default = null;
       example = "/run/secrets/roboshpee.env";
       description = ''
-        File with `DISCORD_TOKEN=...` (and any other secret variable), read by systemd as root
-        before the service drops privileges, so it can be owned by root with mode 0400.
-        Write it with sops-nix or agenix; it must not live in the Nix store.
-        Without it the bot has no token and can only run in demo mode.
+        File of `NAME=value` lines for the other secret variables (such as
+        `OTEL_EXPORTER_OTLP_HEADERS` or a `PYROSCOPE_SERVER_ADDRESS` with credentials), read
+        by systemd as root before the service drops privileges. Not for the token: it goes
+        in `tokenFile`, and the bot refuses `DISCORD_TOKEN` and `DISCORD_TOKEN_FILE` together.
+        It must not live in the Nix store.
       '';
     };
 
@@ -73,17 +109,27 @@ in
       '';
     };
 
-    extraEnvironment = mkOption {
-      type = types.attrsOf types.str;
+    settings = mkOption {
+      type =
+        with types;
+        attrsOf (oneOf [
+          str
+          int
+          bool
+        ]);
       default = { };
       example = {
         LOG_LEVEL = "debug";
         DISCORD_GUILD_ID = "123456789012345678";
+        ROBOSHPEE_SHUTDOWN_TIMEOUT_MS = 20000;
+        ROBOSHPEE_PROFILING = true;
         OTEL_RESOURCE_ATTRIBUTES = "deployment.environment.name=homelab";
       };
       description = ''
-        More environment variables for the bot (see the README for the list). Not for
-        secrets: these end up in the Nix store; use `environmentFile` instead.
+        The bot's configuration: any variable from the README's lists, rendered into the
+        unit's environment (booleans as `true`/`false`). The variables that `tokenFile`,
+        `demo` and `otlpEndpoint` set are refused here. Not for secrets: these end up in the
+        Nix store; use `tokenFile` and `environmentFile`.
       '';
     };
 
@@ -112,7 +158,7 @@ in
       };
 
       environmentFile = mkOption {
-        type = types.nullOr (types.strMatching "/.+");
+        type = secretPath;
         default = null;
         example = "/run/secrets/alloy.env";
         description = "File with the backends' credentials for Alloy, kept out of the Nix store.";
@@ -124,19 +170,18 @@ in
     {
       assertions = [
         {
-          assertion = cfg.demo || cfg.environmentFile != null;
-          message = "services.roboshpee: set environmentFile (with DISCORD_TOKEN) or demo = true.";
+          assertion = cfg.demo || cfg.tokenFile != null;
+          message = "services.roboshpee: set tokenFile (a file holding the Discord token) or demo = true.";
         }
-        {
-          assertion = !(cfg.extraEnvironment ? DISCORD_TOKEN);
-          message = "services.roboshpee.extraEnvironment.DISCORD_TOKEN would put the token in the Nix store; use environmentFile.";
-        }
-        {
-          assertion =
-            cfg.environmentFile == null || !(lib.hasPrefix builtins.storeDir cfg.environmentFile);
-          message = "services.roboshpee.environmentFile is in the Nix store, which every user can read.";
-        }
-      ];
+      ]
+      ++ lib.mapAttrsToList (name: option: {
+        assertion = !(cfg.settings ? ${name});
+        message = "services.roboshpee.settings.${name}: set ${option} instead.";
+      }) ownedVariables
+      ++ map (name: {
+        assertion = cfg.${name} == null || !(lib.hasPrefix builtins.storeDir cfg.${name});
+        message = "services.roboshpee.${name} is in the Nix store, which every user can read.";
+      }) [ "tokenFile" "environmentFile" ];
 
       systemd.services.roboshpee = {
         description = "RoboShpee Discord game-role bot";
@@ -151,10 +196,15 @@ in
           # would store every line twice.
           ROBOSHPEE_OTLP_LOGS = "false";
         }
-        // cfg.extraEnvironment;
+        // lib.optionalAttrs (cfg.tokenFile != null) {
+          # %d is the unit's credentials directory, where LoadCredential puts the copy.
+          DISCORD_TOKEN_FILE = "%d/discord-token";
+        }
+        // lib.mapAttrs (_: environmentValue) cfg.settings;
 
         serviceConfig = {
           ExecStart = lib.getExe cfg.package;
+          LoadCredential = lib.optional (cfg.tokenFile != null) "discord-token:${cfg.tokenFile}";
           EnvironmentFile = lib.optional (cfg.environmentFile != null) cfg.environmentFile;
           Restart = "on-failure";
           RestartSec = 5;
@@ -190,6 +240,9 @@ in
             "@system-service"
             "~@privileged"
           ];
+          SystemCallErrorNumber = "EPERM";
+          # Inside its user namespace the service sees only itself and root.
+          PrivateUsers = true;
           UMask = "0077";
           # MemoryDenyWriteExecute is left off: V8's JIT needs writable executable memory.
         };

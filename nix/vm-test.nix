@@ -20,9 +20,11 @@ testers.runNixOSTest {
         enable = true;
         package = roboshpee;
         demo = true;
-        extraEnvironment = {
-          ROBOSHPEE_DEMO_RATE = "2";
-          OTEL_METRIC_EXPORT_INTERVAL = "5000";
+        # A token-shaped fake: demo mode never sends it, the test looks at how it is handed over.
+        tokenFile = "/run/keys/discord-token";
+        settings = {
+          ROBOSHPEE_DEMO_RATE = 2;
+          OTEL_METRIC_EXPORT_INTERVAL = 5000;
         };
         alloy = {
           enable = true;
@@ -91,6 +93,12 @@ testers.runNixOSTest {
         };
       };
 
+      # Root-only, outside the store, as sops-nix or agenix would leave it.
+      systemd.tmpfiles.rules = [
+        "d /run/keys 0750 root root -"
+        "f /run/keys/discord-token 0400 root root - vm-test.fake-token"
+      ];
+
       environment.systemPackages = [
         pkgs.curl
         pkgs.jq
@@ -109,6 +117,18 @@ testers.runNixOSTest {
         machine.succeed("systemctl show roboshpee -p DynamicUser | grep -qx DynamicUser=yes")
         machine.succeed("systemctl show roboshpee -p NoNewPrivileges | grep -qx NoNewPrivileges=yes")
         machine.wait_until_succeeds("journalctl -u roboshpee | grep -q 'demo mode'", timeout=60)
+
+    with subtest("the token reaches the bot as a credential, never through its environment"):
+        machine.succeed(
+            "systemctl show roboshpee -p Environment"
+            " | grep -q 'DISCORD_TOKEN_FILE=/run/credentials/roboshpee.service/discord-token'"
+        )
+        machine.fail("systemctl show roboshpee -p Environment | grep -q fake-token")
+        machine.succeed(
+            "grep -qx vm-test.fake-token /run/credentials/roboshpee.service/discord-token"
+        )
+        # The unit's dynamic user cannot read the source file, only its copy.
+        machine.fail("systemd-run --pipe --wait -p DynamicUser=yes cat /run/keys/discord-token")
 
     with subtest("a trace of the bot reached Tempo through Alloy"):
         machine.wait_until_succeeds(

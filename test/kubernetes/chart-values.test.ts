@@ -1,14 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import { parseDocument } from 'yaml';
-import { LOKI, MIMIR, TEMPO } from '../../dashboards/src/datasources.js';
+import * as dashboardDatasources from '../../dashboards/src/datasources.js';
 import { loadBackendConfig } from '../../harness/configs/backend-config.js';
+import { generatedDashboards } from '../../harness/dashboards/generated-dashboards.js';
 import {
   type ChartKeys,
   unknownChartKeys,
   wrongChartValues,
 } from '../../harness/kubernetes/chart-keys.js';
 import { KUBERNETES_DIR } from '../../harness/repo/deploy-files.js';
-import { asArray, dig } from '../../harness/repo/parsed-document.js';
+import { asArray, dig, isRecord } from '../../harness/repo/parsed-document.js';
 import { readRepoFile, readRepoYaml } from '../../harness/repo/repo.js';
 import { OBJECT_STORAGE_CONFIGS } from '../../scripts/object-storage/configs.js';
 import { GRAFANA_KEYS } from './fixtures/charts/grafana.js';
@@ -136,12 +137,36 @@ describe('the charts keep the local configs’ decisions', () => {
   });
 });
 
+/** Every `datasource: { uid }` a panel, target or variable of the JSON refers to. */
+function datasourceUids(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(datasourceUids);
+  if (!isRecord(node)) return [];
+  const own = dig(node, 'datasource', 'uid');
+  return [
+    ...(typeof own === 'string' ? [own] : []),
+    ...Object.values(node).flatMap(datasourceUids),
+  ];
+}
+
 describe('Grafana in the cluster', () => {
+  const provisioned = () =>
+    asArray(dig(values('grafana'), 'datasources', 'datasources.yaml', 'datasources')).map(
+      (datasource) => ({ type: dig(datasource, 'type'), uid: dig(datasource, 'uid') }),
+    );
+
+  test('has every datasource the generated dashboards refer to', () => {
+    const used = new Set(generatedDashboards().flatMap(({ json }) => datasourceUids(json)));
+    expect(used).toContain('pyroscope');
+    const uids = provisioned().map(({ uid }) => uid);
+    expect([...used].filter((uid) => !uids.includes(uid))).toEqual([]);
+  });
+
   test('has the datasources the dashboards and alert rules name, by uid and type', () => {
-    const provisioned = asArray(
-      dig(values('grafana'), 'datasources', 'datasources.yaml', 'datasources'),
-    ).map((datasource) => ({ type: dig(datasource, 'type'), uid: dig(datasource, 'uid') }));
-    expect(provisioned).toEqual([MIMIR, LOKI, TEMPO].map(({ type, uid }) => ({ type, uid })));
+    // Every datasource the dashboards module declares, so one added there is missed here.
+    const named = Object.values(dashboardDatasources).map(({ type, uid }) => ({ type, uid }));
+    expect(named.length).toBeGreaterThan(3);
+    expect(provisioned()).toEqual(expect.arrayContaining(named));
+    expect(provisioned()).toHaveLength(named.length);
   });
 
   test('loads dashboards and alert rules from ConfigMaps (the sidecars)', () => {

@@ -16,7 +16,12 @@ interface Outputs {
   devShells: Record<string, { default: Built }>;
   checks: Record<string, Record<string, Built>>;
   formatter: Record<string, string>;
-  nixosModules: { default: { imports: string[] } };
+  nixosModules: {
+    default: {
+      imports: string[];
+      services: { roboshpee: { package: { mkDefault: Built } } };
+    };
+  };
 }
 
 if (nixMissing) console.warn(`SKIPPED test/nix/flake: ${nixMissing}`);
@@ -50,6 +55,12 @@ describe.skipIf(nixMissing !== null)('flake.nix and nix/', () => {
       expect(o.formatter[system]).toBe('nixfmt');
     }
     expect(o.nixosModules.default.imports).toEqual(['module.nix']);
+  });
+
+  test('GIVEN the NixOS module THEN its package defaults (mkDefault) to the flake build for the host', () => {
+    expect(outputs().nixosModules.default.services.roboshpee.package).toEqual({
+      mkDefault: { file: 'package.nix', system: 'x86_64-linux', args: [] },
+    });
   });
 
   test('GIVEN Linux THEN the checks include the VM test; GIVEN macOS THEN only build and tests', () => {

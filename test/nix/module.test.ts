@@ -11,6 +11,7 @@ import { REPO_ROOT } from '../../harness/repo/repo.js';
 interface OptionDoc {
   description: string | null;
   example: unknown;
+  defaultText: string | null;
 }
 type OptionTree = { [name: string]: OptionDoc | OptionTree };
 
@@ -21,6 +22,7 @@ interface Unit {
 }
 interface Evaluated {
   options: OptionTree;
+  renamed: { from: string[]; to: string[] }[];
   config: {
     assertions: { assertion: boolean; message: string }[];
     services: { alloy?: { enable: boolean; configPath: string } };
@@ -61,34 +63,111 @@ describe.skipIf(nixMissing !== null)('services.roboshpee (nix/module.nix)', () =
       'demo',
       'enable',
       'environmentFile',
-      'extraEnvironment',
       'otlpEndpoint',
       'package',
+      'settings',
+      'tokenFile',
     ]);
     for (const [name, doc] of options) {
       expect(doc.description?.trim().length ?? 0, name).toBeGreaterThan(20);
     }
   });
 
-  test('GIVEN a token file THEN systemd reads it and the unit environment holds no token', () => {
-    const e = evaluate('{ enable = true; environmentFile = "/run/secrets/roboshpee.env"; }');
+  test('GIVEN no package THEN it is pkgs.roboshpee (mkPackageOption) and the unit runs its program', () => {
+    const e = evaluate('{ enable = true; demo = true; }');
+    expect((e.options.package as OptionDoc).defaultText).toBe('pkgs.roboshpee');
+    expect(e.config.systemd.services.roboshpee.serviceConfig.ExecStart).toBe(
+      '/nix/store/00000000000000000000000000000000-roboshpee/bin/roboshpee',
+    );
+  });
+
+  test('GIVEN the old extraEnvironment option THEN it is renamed to settings, not dropped', () => {
+    expect(evaluate('{ }').renamed).toEqual([
+      {
+        from: ['services', 'roboshpee', 'extraEnvironment'],
+        to: ['services', 'roboshpee', 'settings'],
+      },
+    ]);
+  });
+
+  const tokenPath = '/run/secrets/discord-token';
+  test('GIVEN a token file THEN systemd loads it as a credential and the bot reads it from %d', () => {
+    const e = evaluate(`{ enable = true; tokenFile = "${tokenPath}"; }`);
     const unit = e.config.systemd.services.roboshpee;
-    expect(unit.serviceConfig.EnvironmentFile).toEqual(['/run/secrets/roboshpee.env']);
-    expect(Object.keys(unit.environment)).not.toContain('DISCORD_TOKEN');
+    expect(unit.serviceConfig.LoadCredential).toEqual([`discord-token:${tokenPath}`]);
+    expect(unit.environment.DISCORD_TOKEN_FILE).toBe('%d/discord-token');
+    expect(unit.serviceConfig.EnvironmentFile).toEqual([]);
     expect(unit.environment.ROBOSHPEE_DEMO).toBe('false');
     expect(failed(e)).toEqual([]);
   });
 
+  test('GIVEN a token file THEN neither the environment nor any other unit setting names it or holds a token', () => {
+    const unit = evaluate(`{ enable = true; tokenFile = "${tokenPath}"; }`).config.systemd.services
+      .roboshpee;
+    expect(Object.keys(unit.environment)).not.toContain('DISCORD_TOKEN');
+    expect(JSON.stringify(unit.environment)).not.toContain(tokenPath);
+    const { LoadCredential: _, ...rest } = unit.serviceConfig;
+    expect(JSON.stringify(rest)).not.toContain(tokenPath);
+  });
+
+  test('GIVEN demo mode THEN no credential is loaded and no token file is named', () => {
+    const unit = evaluate('{ enable = true; demo = true; }').config.systemd.services.roboshpee;
+    expect(unit.serviceConfig.LoadCredential).toEqual([]);
+    expect(Object.keys(unit.environment)).not.toContain('DISCORD_TOKEN_FILE');
+  });
+
+  test('GIVEN an environment file THEN systemd reads it for the other secrets', () => {
+    const e = evaluate(
+      '{ enable = true; demo = true; environmentFile = "/run/secrets/roboshpee.env"; }',
+    );
+    expect(e.config.systemd.services.roboshpee.serviceConfig.EnvironmentFile).toEqual([
+      '/run/secrets/roboshpee.env',
+    ]);
+    expect(failed(e)).toEqual([]);
+  });
+
+  test('GIVEN settings of each type THEN the unit environment holds them as the bot parses them', () => {
+    const unit = evaluate(
+      '{ enable = true; demo = true; settings = { LOG_LEVEL = "debug"; ROBOSHPEE_DEMO_RATE = 2; ROBOSHPEE_PROFILING = true; ROBOSHPEE_OTLP_LOGS = true; }; }',
+    ).config.systemd.services.roboshpee;
+    expect(unit.environment).toMatchObject({
+      LOG_LEVEL: 'debug',
+      ROBOSHPEE_DEMO_RATE: '2',
+      ROBOSHPEE_PROFILING: 'true',
+      ROBOSHPEE_OTLP_LOGS: 'true',
+    });
+  });
+
   test.each([
-    ['neither a token file nor demo mode', '{ enable = true; }', /environmentFile .* or demo/],
+    ['neither a token file nor demo mode', '{ enable = true; }', /set tokenFile .* or demo/],
     [
-      'a token in extraEnvironment',
-      '{ enable = true; demo = true; extraEnvironment.DISCORD_TOKEN = "x"; }',
-      /DISCORD_TOKEN would put the token in the Nix store/,
+      'a token in settings',
+      '{ enable = true; demo = true; settings.DISCORD_TOKEN = "x"; }',
+      /settings\.DISCORD_TOKEN: set tokenFile \(the token must stay out of the Nix store\)/,
+    ],
+    [
+      'a token file path in settings',
+      '{ enable = true; demo = true; settings.DISCORD_TOKEN_FILE = "/run/t"; }',
+      /settings\.DISCORD_TOKEN_FILE: set tokenFile instead/,
+    ],
+    [
+      'demo mode in settings',
+      '{ enable = true; demo = true; settings.ROBOSHPEE_DEMO = false; }',
+      /settings\.ROBOSHPEE_DEMO: set demo instead/,
+    ],
+    [
+      'the OTLP endpoint in settings',
+      '{ enable = true; demo = true; settings.OTEL_EXPORTER_OTLP_ENDPOINT = "http://x:4317"; }',
+      /settings\.OTEL_EXPORTER_OTLP_ENDPOINT: set otlpEndpoint instead/,
     ],
     [
       'a token file in the Nix store',
-      '{ enable = true; environmentFile = "/nix/store/abc-token.env"; }',
+      '{ enable = true; tokenFile = "/nix/store/abc-token"; }',
+      /tokenFile is in the Nix store/,
+    ],
+    [
+      'an environment file in the Nix store',
+      '{ enable = true; demo = true; environmentFile = "/nix/store/abc-token.env"; }',
       /environmentFile is in the Nix store/,
     ],
   ] as const)('GIVEN %s THEN an assertion refuses the configuration', (_, settings, message) => {
@@ -110,6 +189,7 @@ describe.skipIf(nixMissing !== null)('services.roboshpee (nix/module.nix)', () =
       NoNewPrivileges: true,
       ProtectSystem: 'strict',
       PrivateTmp: true,
+      PrivateUsers: true,
       Restart: 'on-failure',
       RestrictAddressFamilies: ['AF_INET', 'AF_INET6', 'AF_UNIX'],
     });
@@ -117,6 +197,7 @@ describe.skipIf(nixMissing !== null)('services.roboshpee (nix/module.nix)', () =
 
   test.each([
     [undefined, 10],
+    ['"60000"', 60],
     ['60000', 60],
   ] as const)(
     'GIVEN ROBOSHPEE_SHUTDOWN_TIMEOUT_MS=%s THEN systemd waits longer than %i s before SIGKILL',
@@ -124,7 +205,7 @@ describe.skipIf(nixMissing !== null)('services.roboshpee (nix/module.nix)', () =
       const settings =
         ms === undefined
           ? '{ enable = true; demo = true; }'
-          : `{ enable = true; demo = true; extraEnvironment.ROBOSHPEE_SHUTDOWN_TIMEOUT_MS = "${ms}"; }`;
+          : `{ enable = true; demo = true; settings.ROBOSHPEE_SHUTDOWN_TIMEOUT_MS = ${ms}; }`;
       const unit = evaluate(settings).config.systemd.services.roboshpee;
       expect(unit.serviceConfig.TimeoutStopSec).toBeGreaterThan(seconds);
     },
@@ -134,10 +215,10 @@ describe.skipIf(nixMissing !== null)('services.roboshpee (nix/module.nix)', () =
 describe.skipIf(nixMissing !== null)('services.roboshpee stop timeout', () => {
   test('GIVEN a shutdown timeout that is not a number THEN evaluation names the variable', () => {
     expect(() =>
-      evaluate(
-        '{ enable = true; demo = true; extraEnvironment.ROBOSHPEE_SHUTDOWN_TIMEOUT_MS = "10s"; }',
-      ),
-    ).toThrow(/ROBOSHPEE_SHUTDOWN_TIMEOUT_MS must be a whole number of milliseconds, got "10s"/);
+      evaluate('{ enable = true; demo = true; settings.ROBOSHPEE_SHUTDOWN_TIMEOUT_MS = "10s"; }'),
+    ).toThrow(
+      /settings\.ROBOSHPEE_SHUTDOWN_TIMEOUT_MS must be a whole number of milliseconds, got "10s"/,
+    );
   });
 });
 

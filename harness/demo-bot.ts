@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import type { ControlFault } from '../bot/src/demo/double/control-faults.js';
+import type { ControlFault } from '@roboshpee/discord-double';
 
 /** The repository root, found upwards (this file also runs compiled, from the bench). */
 function repositoryRoot(): string {

@@ -1,6 +1,6 @@
+import { NO_FAILURES } from '@roboshpee/discord-double';
 import { Events } from 'discord.js';
 import { describe, expect } from 'vitest';
-import { NO_FAILURES } from '../../src/demo/index.js';
 import { isInteractionLine } from '../support/interaction-line.js';
 import { addRoleToNewcomer, memberWhere, replyOf, roleId, test } from './bot-fixture.js';
 

@@ -1,5 +1,5 @@
+import { DISCORD_ERRORS } from '@roboshpee/discord-double';
 import { describe, expect } from 'vitest';
-import { DISCORD_ERRORS } from '../../src/demo/double/discord-errors.js';
 import { isInteractionLine } from '../support/interaction-line.js';
 import { addRoleToNewcomer, memberWhere, replyOf, roleId, test } from './bot-fixture.js';
 

@@ -1,6 +1,6 @@
 import { SpanStatusCode } from '@opentelemetry/api';
+import { NO_FAILURES } from '@roboshpee/discord-double';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { NO_FAILURES } from '../../src/demo/index.js';
 import { ATTR } from '../../src/telemetry/semconv.js';
 import { isInteractionLine } from '../support/interaction-line.js';
 import {

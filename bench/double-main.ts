@@ -6,7 +6,8 @@
  * `{"baseUrl", "token"}` as one JSON line once it listens; runs the loads the bench asks
  * for over IPC; stops on SIGTERM.
  */
-import { type InteractionRequest, startDiscordDouble } from '../bot/src/demo/index.js';
+import { type InteractionRequest, startDiscordDouble } from '@roboshpee/discord-double';
+import { demoGuild } from '../bot/src/demo/index.js';
 import type { LoadRequest } from './double-process.js';
 import { closedLoop, openLoop, type Send } from './load.js';
 
@@ -17,7 +18,7 @@ import { closedLoop, openLoop, type Send } from './load.js';
 const LIST_ROLES: InteractionRequest = { command: 'role', subcommand: 'list' };
 
 // No injected failures or latency: the bench measures the bot, and every call must succeed.
-const double = await startDiscordDouble({ failures: false, maxRecordedCalls: 0 });
+const double = await startDiscordDouble({ ...demoGuild(), failures: false });
 const send: Send = () =>
   double.sendInteraction(LIST_ROLES).then(({ traceId, callbackMs }) => ({ traceId, callbackMs }));
 

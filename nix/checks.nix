@@ -18,6 +18,7 @@ roboshpee.overrideAttrs (old: {
         map lib.fileset.maybeMissing [
           ../node_modules
           ../bot/dist
+          ../packages/discord-double/dist
           ../.git
         ]
       )

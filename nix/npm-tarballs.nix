@@ -42,9 +42,13 @@ let
         inherit (entry) integrity;
       };
 
-  # The root project, workspace links and dependencies bundled inside another tarball are
-  # not fetched on their own.
-  isFetched = path: entry: path != "" && !(entry.link or false) && !(entry.inBundle or false);
+  # The root project, workspace packages (their source is in the repository: entries outside
+  # node_modules), links to them and dependencies bundled inside another tarball are not
+  # fetched on their own.
+  isWorkspace = path: builtins.match "(.*/)?node_modules/.*" path == null;
+  isFetched =
+    path: entry:
+    path != "" && !(isWorkspace path) && !(entry.link or false) && !(entry.inBundle or false);
 
   entries = builtins.filter (x: x != null) (
     map (

@@ -24,6 +24,9 @@ buildNpmPackage (finalAttrs: {
       ../package.json
       ../package-lock.json
       ../tsconfig.json
+      ../packages/discord-double/package.json
+      ../packages/discord-double/tsconfig.build.json
+      ../packages/discord-double/src
       ../bot/tsconfig.build.json
       ../bot/src
     ];
@@ -53,6 +56,11 @@ buildNpmPackage (finalAttrs: {
     cp package.json "$app/"
     cp -r bot/dist "$app/bot/dist"
     cp -r node_modules "$app/node_modules"
+    # node_modules/@roboshpee/discord-double is a link to the workspace package: ship what
+    # it points at (manifest and build) beside it.
+    mkdir -p "$app/packages/discord-double"
+    cp packages/discord-double/package.json "$app/packages/discord-double/"
+    cp -r packages/discord-double/dist "$app/packages/discord-double/dist"
 
     for entry in preload.js main.js register.js; do
       test -f "$app/bot/dist/$entry" || { echo "missing bot/dist/$entry after npm run build" >&2; exit 1; }

@@ -1,6 +1,7 @@
+import { startDiscordDouble } from '@roboshpee/discord-double';
 import { type Config, loadBotConfig } from './config/bot-config.js';
 import { loadOrExit } from './config/exit-on-config-error.js';
-import { startDemoTraffic, startDiscordDouble } from './demo/index.js';
+import { demoGuild, startDemoTraffic } from './demo/index.js';
 import { describeError } from './discord/discord-error.js';
 import { startBot } from './runtime/bot.js';
 import { createDiscordClient } from './runtime/client.js';
@@ -26,10 +27,9 @@ interface DiscordEndpoint {
 
 async function connectDemo(config: Extract<Config, { mode: 'demo' }>): Promise<DiscordEndpoint> {
   const double = await startDiscordDouble({
+    ...demoGuild(),
     host: config.demo.host,
     port: config.demo.port,
-    // The call record is for tests; nothing here reads it, and a full one costs about 6 MB.
-    maxRecordedCalls: 0,
     logger: logger.child({ component: 'demo' }),
   });
   logger.info(`demo mode: Discord double at ${double.baseUrl}`);

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import type { ControlFault } from '../../bot/src/demo/double/control-faults.js';
+import type { ControlFault } from '@roboshpee/discord-double';
 
 /** The repository root, found upwards (this file also runs compiled, from the bench). */
 function repositoryRoot(): string {
@@ -50,7 +50,7 @@ export function buildBot(): Promise<void> {
 
 export type LogLine = Record<string, unknown> & { msg?: string };
 
-/** The body of `POST /_demo/interactions` (bot/src/demo/double/control-api.ts). */
+/** The body of `POST /_demo/interactions` (@roboshpee/discord-double, control-api.ts). */
 export interface InteractionRequest {
   readonly command: string;
   readonly subcommand?: string;
@@ -61,7 +61,7 @@ export interface InteractionRequest {
   readonly fault?: ControlFault;
 }
 
-/** The control API's answer (bot/src/demo/double/interaction-registry.ts InteractionResult). */
+/** The control API's answer (@roboshpee/discord-double InteractionResult). */
 export interface InteractionAnswer {
   readonly callback: unknown;
   readonly traceId: string | null;

@@ -4,7 +4,7 @@ import { notYet, pollUntil } from '../backends/poll.js';
 import type { InteractionRequest } from './demo-bot.js';
 
 /**
- * Client of the demo double's control API (bot/src/demo/double/control-api.ts):
+ * Client of the demo double's control API (packages/discord-double/src/control-api.ts):
  * `POST /_demo/interactions` sends one interaction through the real gateway and answers the
  * bot's interaction callback and the trace id from its `traceparent`.
  */

@@ -52,10 +52,20 @@ describe.skipIf(nixMissing !== null)('the bot package (nix/package.nix)', () => 
     expect(attrs().npmFlags).toContain('--ignore-scripts');
   });
 
-  test('GIVEN the source THEN the build sees the manifest, lockfile, tsconfigs and bot/src only', () => {
+  test('GIVEN the source THEN the build sees the manifests, lockfile, tsconfigs and the sources of bot and Discord double only', () => {
     const { src, version, pname } = attrs();
+    // Base names: the root's and packages/discord-double's, then bot's tsconfig and src.
     expect(src.sort()).toEqual(
-      ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'src'].sort(),
+      [
+        'package.json',
+        'package-lock.json',
+        'tsconfig.json',
+        'package.json',
+        'tsconfig.build.json',
+        'src',
+        'tsconfig.build.json',
+        'src',
+      ].sort(),
     );
     expect(version).toBe(manifest.version);
     expect(pname).toBe('roboshpee');

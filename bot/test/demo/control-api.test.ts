@@ -1,8 +1,9 @@
+import { type DiscordDouble, startDiscordDouble } from '@roboshpee/discord-double';
 import { Client, type DiscordAPIError, Events, GatewayIntentBits } from 'discord.js';
 import { describe, expect, vi } from 'vitest';
 import { isInteractionLine } from '../../../harness/bot/interaction-line.js';
 import { messages } from '../../src/core/messages.js';
-import { type DiscordDouble, startDiscordDouble } from '../../src/demo/index.js';
+import { demoGuild } from '../../src/demo/index.js';
 import {
   addRoleToNewcomer,
   test as botTest,
@@ -242,6 +243,8 @@ describe('authentication and unknown routes', () => {
   test('an unknown route is 404 in Discord JSON and logged without tokens', async () => {
     const warnings: [object, string][] = [];
     const double = await startDiscordDouble({
+      ...demoGuild(),
+      recordCalls: true,
       failures: false,
       logger: { info: () => {}, warn: (fields, message) => warnings.push([fields, message]) },
     });

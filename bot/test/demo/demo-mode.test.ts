@@ -1,7 +1,8 @@
+import { startDiscordDouble } from '@roboshpee/discord-double';
 import { pino } from 'pino';
 import { expect, test } from 'vitest';
 import { GAME_ROLE_COLOR } from '../../src/demo/fixture/guild-fixture.js';
-import { startDemoTraffic, startDiscordDouble } from '../../src/demo/index.js';
+import { demoGuild, startDemoTraffic } from '../../src/demo/index.js';
 import { startBot } from '../../src/runtime/bot.js';
 import { createDiscordClient } from '../../src/runtime/client.js';
 
@@ -9,6 +10,8 @@ import { createDiscordClient } from '../../src/runtime/client.js';
 test('demo traffic drives the real bot through the double, every interaction answered, caches true', async () => {
   const warnings: unknown[] = [];
   const double = await startDiscordDouble({
+    ...demoGuild(),
+    recordCalls: true,
     seed: 3,
     logger: { info: () => {}, warn: (fields, message) => warnings.push([message, fields]) },
   });

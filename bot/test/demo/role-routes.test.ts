@@ -1,7 +1,7 @@
+import { NO_FAILURES } from '@roboshpee/discord-double';
 import { DiscordAPIError, type RateLimitData, RESTEvents } from 'discord.js';
 import { describe, expect, vi } from 'vitest';
 import { GAME_ROLE_COLOR } from '../../src/demo/fixture/guild-fixture.js';
-import { NO_FAILURES } from '../../src/demo/index.js';
 import { test } from './client-fixture.js';
 
 describe('role routes of the Discord double, driven by discord.js', () => {

@@ -1,8 +1,8 @@
+import { SeededRandom } from '@roboshpee/discord-double';
 import { Events } from 'discord.js';
 import { describe, expect, test as plainTest } from 'vitest';
 import { createGuildFixture, GAME_ROLE_COLOR } from '../../src/demo/fixture/guild-fixture.js';
 import { startDemoTraffic } from '../../src/demo/index.js';
-import { SeededRandom } from '../../src/demo/seeded-random.js';
 import {
   type GuildView,
   nextScenario,

@@ -1,12 +1,13 @@
 import { Writable } from 'node:stream';
-import type { Client } from 'discord.js';
-import { pino } from 'pino';
-import { test as base } from 'vitest';
 import {
   type DiscordDouble,
   type DiscordDoubleOptions,
   startDiscordDouble,
-} from '../../src/demo/index.js';
+} from '@roboshpee/discord-double';
+import type { Client } from 'discord.js';
+import { pino } from 'pino';
+import { test as base } from 'vitest';
+import { demoGuild } from '../../src/demo/index.js';
 import { type RunningBot, startBot } from '../../src/runtime/bot.js';
 import { createDiscordClient } from '../../src/runtime/client.js';
 
@@ -40,7 +41,12 @@ export interface BotSetup {
 export const test = base.extend<{ setup: BotSetup; discord: BotUnderTest }>({
   setup: {},
   discord: async ({ setup }, use) => {
-    const double = await startDiscordDouble({ failures: false, ...setup.double });
+    const double = await startDiscordDouble({
+      ...demoGuild(),
+      failures: false,
+      recordCalls: true,
+      ...setup.double,
+    });
     let raw = '';
     const logs: Record<string, unknown>[] = [];
     const sink = new Writable({

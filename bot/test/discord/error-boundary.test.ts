@@ -1,7 +1,7 @@
+import { NO_FAILURES } from '@roboshpee/discord-double';
 import { Events } from 'discord.js';
 import { describe, expect } from 'vitest';
 import { isInteractionLine } from '../../../harness/bot/interaction-line.js';
-import { NO_FAILURES } from '../../src/demo/index.js';
 import { addRoleToNewcomer, memberWhere, replyOf, roleId, test } from './bot-fixture.js';
 
 const EPHEMERAL = 64;

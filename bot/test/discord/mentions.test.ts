@@ -1,7 +1,8 @@
 import { once } from 'node:events';
+import { startDiscordDouble } from '@roboshpee/discord-double';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import { describe, expect, test as plainTest } from 'vitest';
-import { startDiscordDouble } from '../../src/demo/index.js';
+import { demoGuild } from '../../src/demo/index.js';
 import { createDiscordClient } from '../../src/runtime/client.js';
 import { replyOf, test } from './bot-fixture.js';
 
@@ -47,7 +48,7 @@ describe('replies disable mentions themselves, whatever the client defaults to',
 plainTest(
   'GIVEN a message sent without its own setting THEN the bot’s client pings nobody',
   async () => {
-    const double = await startDiscordDouble({ failures: false });
+    const double = await startDiscordDouble({ ...demoGuild(), failures: false });
     const client = createDiscordClient(double.apiUrl);
     try {
       await Promise.all([once(client, Events.ClientReady), client.login(double.token)]);

@@ -1,7 +1,8 @@
+import { type DiscordDouble, startDiscordDouble } from '@roboshpee/discord-double';
 import { REST } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { commandDefinitions } from '../../src/commands/registry.js';
-import { type DiscordDouble, startDiscordDouble } from '../../src/demo/index.js';
+import { demoGuild } from '../../src/demo/index.js';
 import { registerCommands } from '../../src/runtime/registration.js';
 
 describe('registerCommands against the Discord double', () => {
@@ -9,7 +10,7 @@ describe('registerCommands against the Discord double', () => {
   let rest: REST;
 
   beforeEach(async () => {
-    double = await startDiscordDouble({ failures: false });
+    double = await startDiscordDouble({ ...demoGuild(), recordCalls: true, failures: false });
     rest = new REST({ api: double.apiUrl }).setToken(double.token);
   });
   afterEach(() => double.close());

@@ -1,6 +1,6 @@
+import { DISCORD_ERRORS } from '@roboshpee/discord-double';
 import { describe, expect } from 'vitest';
 import { isInteractionLine } from '../../../harness/bot/interaction-line.js';
-import { DISCORD_ERRORS } from '../../src/demo/double/discord-errors.js';
 import { addRoleToNewcomer, memberWhere, replyOf, roleId, test } from './bot-fixture.js';
 
 const EPHEMERAL = 64;

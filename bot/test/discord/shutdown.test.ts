@@ -1,4 +1,5 @@
 import { SpanStatusCode } from '@opentelemetry/api';
+import { NO_FAILURES } from '@roboshpee/discord-double';
 import { afterAll, beforeAll, expect } from 'vitest';
 import {
   type InMemoryTelemetry,
@@ -6,7 +7,6 @@ import {
 } from '../../../harness/bot/in-memory-telemetry.js';
 import { isInteractionLine } from '../../../harness/bot/interaction-line.js';
 import { ATTR } from '../../src/contract/attributes.js';
-import { NO_FAILURES } from '../../src/demo/index.js';
 import { memberWhere, replyOf, roleId, test } from './bot-fixture.js';
 
 let otel: InMemoryTelemetry;

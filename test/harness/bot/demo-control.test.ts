@@ -5,7 +5,7 @@ import { sendInteraction, waitForDemo } from '../../../harness/bot/demo-control.
 
 /**
  * A stand-in for the demo double's control API on loopback, answering in the shapes
- * bot/src/demo/double/control-api.ts documents: `GET /_demo/healthz` ->
+ * packages/discord-double/src/control-api.ts documents: `GET /_demo/healthz` ->
  * `{ status, botConnected, ... }`; `POST /_demo/interactions` -> `{ interactionId,
  * callback, traceId, deferredReply? }` or `{ error, message }`.
  */

@@ -1,5 +1,4 @@
-import type { DiscordDouble, DoubleLogger } from '../double/discord-double.js';
-import { SeededRandom } from '../seeded-random.js';
+import { type DiscordDouble, type DoubleLogger, SeededRandom } from '@roboshpee/discord-double';
 import { nextScenario, type TrafficKind, type TrafficStep } from './scenarios.js';
 
 export interface DemoTrafficOptions {

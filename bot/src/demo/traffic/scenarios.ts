@@ -1,8 +1,7 @@
+import type { InteractionRequest, SeededRandom } from '@roboshpee/discord-double';
 import type { APIGuildMember, APIRole } from 'discord.js';
-import type { InteractionRequest } from '../double/interaction-payload.js';
 import { GAME_ROLE_COLOR } from '../fixture/guild-fixture.js';
 import { UNKNOWN_ROLE_NAMES } from '../fixture/names.js';
-import type { SeededRandom } from '../seeded-random.js';
 
 /** What one generated interaction exercises; the traffic's mix is counted by these. */
 export type TrafficKind =

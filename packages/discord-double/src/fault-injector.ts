@@ -1,5 +1,5 @@
-import { SeededRandom } from '../seeded-random.js';
 import type { DiscordError } from './discord-errors.js';
+import { SeededRandom } from './seeded-random.js';
 
 /** How often, and how, the double misbehaves on the bot's REST calls (interaction callbacks excepted). */
 export interface FailureRates {

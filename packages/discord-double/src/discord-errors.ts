@@ -1,4 +1,4 @@
-import { RESTJSONErrorCodes } from 'discord.js';
+import { RESTJSONErrorCodes } from 'discord-api-types/v10';
 import type { ApiAnswer } from './rest-router.js';
 
 /** A JSON error answer shaped like Discord's: `{ message, code }` with Discord's HTTP status. */

@@ -5,11 +5,11 @@ import {
   RESTJSONErrorCodes,
 } from 'discord.js';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { InteractionRegistry } from '../../src/demo/double/interaction-registry.js';
-import { createGuildFixture } from '../../src/demo/fixture/guild-fixture.js';
-import { SnowflakeSource } from '../../src/demo/snowflake.js';
+import { defaultGuildFixture } from '../src/default-guild.js';
+import { InteractionRegistry } from '../src/interaction-registry.js';
+import { SnowflakeSource } from '../src/snowflake.js';
 
-const fixture = createGuildFixture(1);
+const fixture = defaultGuildFixture();
 const user = memberUser();
 const REPLY = { type: InteractionResponseType.ChannelMessageWithSource, data: { content: 'ok' } };
 /** Far more interactions than any bound the registry may keep (a demo hour at 2/s is 7,200). */

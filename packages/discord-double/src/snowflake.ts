@@ -1,4 +1,5 @@
-import { DISCORD_EPOCH_MS } from '../core/account-age.js';
+/** Discord's epoch, the first second of 2015: snowflakes count milliseconds from it. */
+const DISCORD_EPOCH_MS = 1_420_070_400_000n;
 
 /** A snowflake for an object created at `at`; `sequence` keeps ids unique within one millisecond. */
 export function snowflakeAt(at: Date, sequence = 0): string {

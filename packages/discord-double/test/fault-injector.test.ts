@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { DISCORD_ERRORS } from '../../src/demo/double/discord-errors.js';
-import { FaultInjector, resolveFailureRates } from '../../src/demo/double/fault-injector.js';
-import { DEMO_FAILURES, NO_FAILURES } from '../../src/demo/index.js';
+import { DISCORD_ERRORS } from '../src/discord-errors.js';
+import { FaultInjector, resolveFailureRates } from '../src/fault-injector.js';
+import { DEMO_FAILURES, NO_FAILURES } from '../src/index.js';
 
 /** A clock that jumps a minute per reading, so no outage outlasts a single call. */
 function minuteClock(): () => number {

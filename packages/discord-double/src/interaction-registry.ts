@@ -3,13 +3,13 @@ import {
   InteractionResponseType,
   type InteractionType,
   MessageFlags,
-} from 'discord.js';
-import type { GuildFixture } from '../fixture/guild-fixture.js';
-import type { SnowflakeSource } from '../snowflake.js';
+} from 'discord-api-types/v10';
 import { checkCallback, invalidMessage } from './callback-rules.js';
 import { answerWith, DISCORD_ERRORS } from './discord-errors.js';
+import type { GuildFixture } from './guild-fixture.js';
 import { interactionMessage } from './message-payload.js';
 import type { ApiAnswer } from './rest-router.js';
+import type { SnowflakeSource } from './snowflake.js';
 import { traceIdOf } from './traceparent.js';
 
 /** What the bot answered to one interaction. */

@@ -1,8 +1,13 @@
-import { type APIGuildMember, type APIRole, PermissionFlagsBits, type RoleFlags } from 'discord.js';
-import type { GuildFixture } from '../fixture/guild-fixture.js';
-import { memberPermissions } from '../fixture/permissions.js';
-import type { SnowflakeSource } from '../snowflake.js';
+import {
+  type APIGuildMember,
+  type APIRole,
+  PermissionFlagsBits,
+  type RoleFlags,
+} from 'discord-api-types/v10';
 import { DISCORD_ERRORS, type DiscordError, invalidBody } from './discord-errors.js';
+import type { GuildFixture } from './guild-fixture.js';
+import { memberPermissions } from './permissions.js';
+import type { SnowflakeSource } from './snowflake.js';
 
 /** A gateway event the state change must be announced with. */
 export type Dispatch = (event: string, data: object) => void;

@@ -4,11 +4,11 @@ import {
   type APIUser,
   ApplicationCommandOptionType,
   InteractionType,
-} from 'discord.js';
-import { snowflakeAt } from '../snowflake.js';
-import { defaultFocusedOption, optionType } from './command-catalog.js';
+} from 'discord-api-types/v10';
+import { type CommandCatalog, commandPath, optionType } from './command-catalog.js';
 import { channelPayload } from './guild-payload.js';
 import type { GuildState } from './guild-state.js';
+import { snowflakeAt } from './snowflake.js';
 
 /** What to send: a slash command (or an autocomplete keystroke in one) from a member. */
 export interface InteractionRequest {
@@ -58,18 +58,24 @@ export function buildInteraction(
   request: InteractionRequest,
   id: string,
   userId: string,
+  catalog: CommandCatalog,
 ): BuiltInteraction {
   const member = state.member(userId);
   if (member === undefined)
-    throw new InvalidInteractionRequest(`no member with id ${userId} in the demo guild`);
+    throw new InvalidInteractionRequest(`no member with id ${userId} in the double's guild`);
+  const path = commandPath(request.command, request.subcommand);
   const focused = request.autocomplete
-    ? (request.focused ?? defaultFocusedOption(request.command, request.subcommand))
+    ? (request.focused ?? catalog.autocompleteOptions?.[path])
     : undefined;
+  if (request.autocomplete && focused === undefined)
+    throw new InvalidInteractionRequest(
+      `autocomplete for '${path}' needs 'focused': the double's commands name no autocomplete option for it`,
+    );
 
   const resolvedUsers: Record<string, object> = {};
   const resolvedMembers: Record<string, object> = {};
   const options: OptionPayload[] = Object.entries(request.options ?? {}).map(([name, value]) => {
-    const type = optionType(request.command, name, value);
+    const type = optionType(catalog, path, name, value);
     if (type === ApplicationCommandOptionType.User) {
       const target = state.member(String(value));
       if (target === undefined)

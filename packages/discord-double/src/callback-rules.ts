@@ -1,4 +1,4 @@
-import { InteractionResponseType, InteractionType } from 'discord.js';
+import { InteractionResponseType, InteractionType } from 'discord-api-types/v10';
 import { type DiscordError, invalidBody } from './discord-errors.js';
 
 /** Discord's limits that a bot can overstep in its answers. */

@@ -1,4 +1,4 @@
-import type { GuildFixture } from '../fixture/guild-fixture.js';
+import type { GuildFixture } from './guild-fixture.js';
 import type { GuildState } from './guild-state.js';
 
 /** GUILD_CREATE as Discord sends it to a bot with the GuildMembers intent (a small guild: all members). */

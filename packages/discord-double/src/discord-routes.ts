@@ -1,9 +1,9 @@
-import type { SnowflakeSource } from '../snowflake.js';
 import { answerWith, DISCORD_ERRORS } from './discord-errors.js';
 import type { GuildState } from './guild-state.js';
 import type { HierarchyDrift } from './hierarchy-drift.js';
 import type { InteractionRegistry } from './interaction-registry.js';
 import type { ApiAnswer, Route, RouteOptions } from './rest-router.js';
+import type { SnowflakeSource } from './snowflake.js';
 
 export interface DiscordRouteContext {
   readonly state: GuildState;

@@ -1,5 +1,5 @@
-import { type APIUser, MessageFlags, MessageType } from 'discord.js';
-import type { GuildFixture } from '../fixture/guild-fixture.js';
+import { type APIUser, MessageFlags, MessageType } from 'discord-api-types/v10';
+import type { GuildFixture } from './guild-fixture.js';
 
 /** The message an interaction reply becomes, as Discord returns it from webhook routes. */
 export function interactionMessage(

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createGuildFixture, type GuildFixture } from '../fixture/guild-fixture.js';
-import { SnowflakeSource } from '../snowflake.js';
+import { PermissionFlagsBits } from 'discord-api-types/v10';
 import type { RecordedCall } from './call-log.js';
+import type { CommandCatalog } from './command-catalog.js';
 import { CONTROL_PREFIX, handleControl, NoBotConnected } from './control-api.js';
 import { CONTROL_FAULTS, type ControlFault } from './control-faults.js';
+import { defaultGuildFixture } from './default-guild.js';
 import { answerWith, DISCORD_ERRORS } from './discord-errors.js';
 import { discordRoutes } from './discord-routes.js';
 import {
@@ -15,6 +16,7 @@ import {
   type ScriptedFault,
 } from './fault-injector.js';
 import { Gateway } from './gateway.js';
+import type { GuildFixture } from './guild-fixture.js';
 import { GuildState } from './guild-state.js';
 import { HierarchyDrift } from './hierarchy-drift.js';
 import { BodyTooLarge, readBody, redactPath, sendAnswer } from './http-exchange.js';
@@ -23,6 +25,7 @@ import { InteractionRegistry, type InteractionResult } from './interaction-regis
 import { DEFAULT_RATE_LIMIT, RateLimitBuckets, type RateLimitPolicy } from './rate-limits.js';
 import { RestApi } from './rest-api.js';
 import { RestRouter } from './rest-router.js';
+import { SnowflakeSource } from './snowflake.js';
 
 /** The subset of a pino logger the double writes to. */
 export interface DoubleLogger {
@@ -35,7 +38,11 @@ export interface DiscordDoubleOptions {
   readonly host?: string;
   /** Port for REST, gateway and control API. Default 0: an ephemeral port. */
   readonly port?: number;
-  /** Seeds the guild and the failure sequence: one seed, one guild, one sequence. Default 1. */
+  /** The guild the bot is in, as data. Default: a small generic guild (defaultGuildFixture). */
+  readonly fixture?: GuildFixture;
+  /** What registration told Discord about the bot's commands (User options, autocomplete). */
+  readonly commands?: CommandCatalog;
+  /** Seeds the failure sequence: one seed, one sequence. Default 1. */
   readonly seed?: number;
   /** Injected failures; default DEMO_FAILURES. `false` (or NO_FAILURES) turns them off. */
   readonly failures?: Partial<FailureRates> | false;
@@ -45,7 +52,12 @@ export interface DiscordDoubleOptions {
   readonly callbackTimeoutMs?: number;
   /** Discord's limit for the first interaction answer. Default 3000 ms. */
   readonly callbackDeadlineMs?: number;
-  /** Calls kept in `calls`, oldest dropped first, so a long demo run stays bounded. Default 10000. */
+  /**
+   * Record every REST call for the test to read in `calls`. Default false: a double that
+   * runs for long (a demo) would otherwise hold every call it ever answered.
+   */
+  readonly recordCalls?: boolean;
+  /** Calls kept while recording, oldest dropped first. Default 10000. */
   readonly maxRecordedCalls?: number;
   /** Logs unknown routes and handler errors (never headers or bodies). Default: silent. */
   readonly logger?: DoubleLogger;
@@ -70,8 +82,12 @@ export interface DiscordDouble {
   readonly fixture: GuildFixture;
   /** The guild as it is now: roles, members, and admin-style changes for tests. */
   readonly guild: GuildState;
-  /** REST calls in arrival order, the latest `maxRecordedCalls` (control API and gateway upgrades excluded). */
+  /**
+   * REST calls in arrival order, the latest `maxRecordedCalls` (control API and gateway
+   * upgrades excluded). Throws unless the double was started with `recordCalls: true`.
+   */
   readonly calls: readonly RecordedCall[];
+  /** Forgets the calls recorded so far; throws unless recording. */
   clearCalls(): void;
   /** Replaces the rates; unset fields come from DEMO_FAILURES (spread NO_FAILURES to start from none). */
   setFailures(failures: Partial<FailureRates> | false): void;
@@ -97,14 +113,20 @@ export async function startDiscordDouble(
   const host = options.host ?? '127.0.0.1';
   const seed = options.seed ?? 1;
   const logger = options.logger;
-  const fixture = createGuildFixture(seed);
+  const fixture = options.fixture ?? defaultGuildFixture();
+  const commands = options.commands ?? {};
   const token = botToken(fixture.botUser.id);
   const ids = new SnowflakeSource();
   const started = Date.now();
   const calls: RecordedCall[] = [];
   const faults = new FaultInjector(resolveFailureRates(options.failures), seed);
   const callbackTimeoutMs = options.callbackTimeoutMs ?? 5000;
+  const recording = options.recordCalls ?? false;
   const maxRecordedCalls = options.maxRecordedCalls ?? 10_000;
+  const recorded = (): RecordedCall[] => {
+    if (!recording) throw new RecordingOff();
+    return calls;
+  };
   let gatewayUrl = '';
 
   // State changes go out over the gateway, which serves the state: closures tie the knot.
@@ -129,7 +151,7 @@ export async function startDiscordDouble(
     onUnknownRoute: (method, path) =>
       logger?.warn({ method, path: redactPath(path) }, 'Discord double: unknown route'),
   });
-  const defaultUserId = (fixture.members[4] ?? fixture.members[0])?.user.id ?? fixture.ownerId;
+  const defaultUserId = plainMember(fixture, state) ?? fixture.ownerId;
 
   const sendInteraction = (
     request: InteractionRequest,
@@ -137,7 +159,7 @@ export async function startDiscordDouble(
   ): Promise<InteractionResult> => {
     if (gateway.readySessions === 0) return Promise.reject(new NoBotConnected());
     const userId = request.userId ?? defaultUserId;
-    const built = buildInteraction(state, request, ids.next(), userId);
+    const built = buildInteraction(state, request, ids.next(), userId, commands);
     interactions.register(built.id, built.token, built.type, built.user);
     const result = interactions.waitForResult(built.id, sendOptions.timeoutMs ?? callbackTimeoutMs);
     gateway.dispatchToOne('INTERACTION_CREATE', built.payload);
@@ -193,7 +215,7 @@ export async function startDiscordDouble(
         status: 0,
         at: Date.now() - started,
       };
-      calls.push(call);
+      if (recording) calls.push(call);
       if (calls.length > maxRecordedCalls) calls.splice(0, calls.length - maxRecordedCalls);
       const answer = await api.answer(call, url.searchParams, request.headers);
       call.status = answer.status;
@@ -241,9 +263,11 @@ export async function startDiscordDouble(
     defaultUserId,
     fixture,
     guild: state,
-    calls,
+    get calls() {
+      return recorded();
+    },
     clearCalls: () => {
-      calls.length = 0;
+      recorded().length = 0;
     },
     setFailures: (failures) => {
       faults.rates = resolveFailureRates(failures);
@@ -259,6 +283,26 @@ export async function startDiscordDouble(
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** A test read `calls` from a double that records none. */
+export class RecordingOff extends Error {
+  override readonly name = 'RecordingOff';
+  constructor() {
+    super('the double records no calls: start it with startDiscordDouble({ recordCalls: true })');
+  }
+}
+
+const MODERATION = PermissionFlagsBits.ManageRoles | PermissionFlagsBits.Administrator;
+
+/** The first member who is neither owner, bot nor moderator: whom interactions come from by default. */
+function plainMember(fixture: GuildFixture, state: GuildState): string | undefined {
+  return fixture.members.find(
+    (m) =>
+      m.user.id !== fixture.ownerId &&
+      m.user.bot !== true &&
+      (state.permissionsOf(m.user.id) & MODERATION) === 0n,
+  )?.user.id;
 }
 
 /** Shaped like a real bot token (base64 user id, timestamp, HMAC) so clients parse it as one. */

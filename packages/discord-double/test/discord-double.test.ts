@@ -15,7 +15,7 @@ function nextInteraction(client: import('discord.js').Client): Promise<Interacti
 describe('a real discord.js client against the Discord double', () => {
   test('reaches Ready with the guild, its roles and members cached', async ({ client, double }) => {
     const guild = client.guilds.cache.get(double.guildId);
-    expect(guild?.name).toBe('Shpee Gaming');
+    expect(guild?.name).toBe('Test Guild');
     expect(guild?.roles.cache.size).toBe(double.fixture.roles.length);
     expect(guild?.members.cache.size).toBe(double.fixture.members.length);
     expect(guild?.members.me?.id).toBe(double.botUserId);
@@ -33,7 +33,7 @@ describe('a real discord.js client against the Discord double', () => {
     const all = await guild.members.fetch();
     expect(all.size).toBe(double.fixture.members.length);
     const owner = await guild.members.fetch({ user: double.fixture.ownerId, force: true });
-    expect(owner.user.username).toBe('mira.k');
+    expect(owner.user.username).toBe('owner');
     expect(double.calls.at(-1)).toMatchObject({
       method: 'GET',
       path: `/api/v10/guilds/${guild.id}/members/${double.fixture.ownerId}`,
@@ -102,6 +102,7 @@ describe('a real discord.js client against the Discord double', () => {
       subcommand: 'add',
       options: { name: 'Val' },
       autocomplete: true,
+      focused: 'name',
     });
     expect(await seen).toBeInstanceOf(AutocompleteInteraction);
     expect(result.callback).toEqual({

@@ -22,6 +22,7 @@ import {
   type SpanExporter,
   type SpanProcessor,
 } from '@opentelemetry/sdk-trace';
+import { sendLogRecords } from '../telemetry/log-records.js';
 import { DeliveryHealth, type DeliveryReporter, monitorExporter } from './delivery-health.js';
 import { type ExporterName, type ExportSettings, readExportSettings } from './export-settings.js';
 import { botInstrumentations } from './instrumentations.js';
@@ -76,7 +77,7 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
       ? [batchLogs(overrides.logs, exportSettings)]
       : exportSettings.logs.map((name) => logProcessorFor(name, exportSettings, health));
 
-  const instrumentations = botInstrumentations(settings.otlpLogs);
+  const instrumentations = botInstrumentations();
   // Detected once here rather than by the SDK, so that profiles carry the very same
   // attributes (service.instance.id is a random id per detection).
   const resource = baseResource(env, version).merge(
@@ -91,6 +92,7 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
     logRecordProcessors: logProcessors,
   });
   sdk.start();
+  sendLogRecords(logProcessors.length > 0);
   const profiler = settings.profiling
     ? startProfiling(readProfilingSettings(env), resource, health)
     : undefined;

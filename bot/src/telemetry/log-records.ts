@@ -15,7 +15,8 @@ import { TRACE_CONTEXT_KEYS } from './log-correlation.js';
  * synchronously, inside the caller's context, so that it carries the active span's trace
  * and span ids. The record is the line: body `msg`, severity from `level`, every other
  * field an attribute except `time` (the timestamp), `pid` and `hostname` (the resource says
- * them), `err` (the exception) and the trace context keys (the record's own ids).
+ * them), `err` (the exception), `otel.event.name` (the event name) and the trace context
+ * keys (the record's own ids): the record instrumentation-pino 0.70 made of the same line.
  *
  * This replaces @opentelemetry/instrumentation-pino, which wrapped the destination in a
  * multistream and parsed every JSON line back into an object. Here the fields come from
@@ -24,8 +25,16 @@ import { TRACE_CONTEXT_KEYS } from './log-correlation.js';
  * line says, exactly.
  */
 
-/** Fields the line carries that are not attributes, or that only the parsed line has right. */
-const NOT_ATTRIBUTES = new Set(['time', 'msg', 'err', 'level', 'hostname', 'pid', 'event.name']);
+/** Fields of the line that are not attributes; with one of them, the line is parsed back. */
+const NOT_ATTRIBUTES = new Set([
+  'time',
+  'msg',
+  'err',
+  'level',
+  'hostname',
+  'pid',
+  'otel.event.name',
+]);
 const TRACE_KEYS: ReadonlySet<string> = new Set(TRACE_CONTEXT_KEYS);
 
 /** Attribute values as JSON has them: an error description stays a nested map. */
@@ -136,7 +145,7 @@ function fieldsOfLine(line: string): RecordFields {
   for (const [key, value] of Object.entries(parsed)) {
     if (!NOT_ATTRIBUTES.has(key) && !TRACE_KEYS.has(key)) attributes[key] = value as AnyValue;
   }
-  const eventName = parsed['event.name'];
+  const eventName = parsed['otel.event.name'];
   return {
     body: parsed.msg,
     attributes,

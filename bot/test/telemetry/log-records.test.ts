@@ -16,7 +16,7 @@ function capturingLogger(lines: string[], name = 'roboshpee') {
 }
 
 /** What instrumentation-pino made of a line, and Loki's queries read: all but these. */
-const NOT_ATTRIBUTES = ['time', 'msg', 'err', 'level', 'pid', 'hostname'];
+const NOT_ATTRIBUTES = ['time', 'msg', 'err', 'level', 'pid', 'hostname', 'otel.event.name'];
 const TRACE_KEYS = ['trace_id', 'span_id', 'trace_flags'];
 
 function attributesOf(line: string): Record<string, unknown> {
@@ -46,6 +46,7 @@ describe('GIVEN the SDK sending logs', () => {
     );
     logger.child({ component: 'demo' }).info({ ready: true }, 'demo mode');
     logger.child({ component: 'demo' }).info({ undefinedField: undefined }, 'no such field');
+    logger.info({ 'otel.event.name': 'role.changed', role: 'Valheim' }, 'an event');
     await otel.flush();
 
     const records = otel.logs.getFinishedLogRecords();
@@ -63,7 +64,9 @@ describe('GIVEN the SDK sending logs', () => {
       [SeverityNumber.ERROR, 'error'],
       [SeverityNumber.INFO, 'info'],
       [SeverityNumber.INFO, 'info'],
+      [SeverityNumber.INFO, 'info'],
     ]);
+    expect(records[5]?.eventName).toBe('role.changed');
     // Spot checks of what the comparison above covers: scalars, nested maps, bindings.
     expect(records[0]?.attributes).toEqual({
       name: 'roboshpee',

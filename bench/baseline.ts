@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -22,8 +23,12 @@ export interface Baseline {
 export async function prepareBaseline(repository: string, ref: string): Promise<Baseline> {
   const git = (...args: string[]) => run('git', args, { cwd: repository });
   const commit = (await git('rev-parse', '--verify', `${ref}^{commit}`)).stdout.trim();
-  const root = join(tmpdir(), `roboshpee-bench-${commit.slice(0, 12)}`);
-  if (existsSync(join(root, 'bot', 'dist', 'main.js'))) return { commit, root };
+  // One build per commit and checkout: the build links its node_modules, which another
+  // worktree's build of the same commit may point elsewhere (or at a worktree since removed).
+  const checkout = createHash('sha256').update(repository).digest('hex').slice(0, 8);
+  const root = join(tmpdir(), `roboshpee-bench-${commit.slice(0, 12)}-${checkout}`);
+  const built = ['bot/dist/main.js', 'node_modules/typescript/package.json'];
+  if (built.every((path) => existsSync(join(root, path)))) return { commit, root };
   await rm(root, { recursive: true, force: true });
   await mkdir(root, { recursive: true });
   try {

@@ -22,7 +22,8 @@ import { TRACE_CONTEXT_KEYS } from './log-correlation.js';
  * multistream and parsed every JSON line back into an object. Here the fields come from
  * what pino had before it serialised them; a line whose fields are not all JSON scalars
  * (an error description, an array) is parsed back instead, so that its record is what the
- * line says, exactly.
+ * line says, exactly. That holds as long as the logger has no serializer or formatter of
+ * its own (createLogger sets none; pino's default `err` serializer takes the parsed path).
  */
 
 /** Fields of the line that are not attributes; with one of them, the line is parsed back. */
@@ -40,7 +41,7 @@ const TRACE_KEYS: ReadonlySet<string> = new Set(TRACE_CONTEXT_KEYS);
 /** Attribute values as JSON has them: an error description stays a nested map. */
 type AnyValueMap = Record<string, AnyValue>;
 
-/** pino's default levels, each the lowest level of its severity. */
+/** pino's default levels (the bot defines no others), each the lowest of its severity. */
 const SEVERITIES: ReadonlyArray<readonly [number, SeverityNumber]> = [
   [60, SeverityNumber.FATAL],
   [50, SeverityNumber.ERROR],

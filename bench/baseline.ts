@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, rm, symlink } from 'node:fs/promises';
+import { mkdir, readFile, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -16,24 +17,29 @@ export interface Baseline {
 /**
  * The bot as it was at `ref`, built, so that one bench run measures the old and the new
  * code on the same machine under the same load. Extracted with `git archive` into the
- * system's temporary directory (no worktree to clean up) and built once per commit; it
- * uses this repository's node_modules, so it runs the dependencies installed here.
+ * system's temporary directory (no worktree to clean up) and built once per commit, with
+ * the dependencies of its own lockfile.
  */
 export async function prepareBaseline(repository: string, ref: string): Promise<Baseline> {
   const git = (...args: string[]) => run('git', args, { cwd: repository });
   const commit = (await git('rev-parse', '--verify', `${ref}^{commit}`)).stdout.trim();
-  const root = join(tmpdir(), `roboshpee-bench-${commit.slice(0, 12)}`);
-  if (existsSync(join(root, 'bot', 'dist', 'main.js'))) return { commit, root };
+  // One build per commit and checkout: a build may link the checkout's node_modules, which
+  // another worktree's build of the same commit would point elsewhere (or at a removed one).
+  const checkout = createHash('sha256').update(repository).digest('hex').slice(0, 8);
+  const root = join(tmpdir(), `roboshpee-bench-${commit.slice(0, 12)}-${checkout}`);
+  const built = ['bot/dist/main.js', 'node_modules/typescript/package.json'];
+  if (built.every((path) => existsSync(join(root, path)))) return { commit, root };
   await rm(root, { recursive: true, force: true });
   await mkdir(root, { recursive: true });
   try {
     const archive = join(root, 'source.tar');
-    await git('archive', `--output=${archive}`, commit, 'package.json', 'tsconfig.json', 'bot');
+    const files = ['package.json', 'package-lock.json', 'tsconfig.json', 'bot'];
+    await git('archive', `--output=${archive}`, commit, ...files);
     await run('tar', ['-xf', archive, '-C', root]);
-    await symlink(join(repository, 'node_modules'), join(root, 'node_modules'), 'dir');
+    await installDependencies(repository, root);
     await run(
       process.execPath,
-      [join(repository, 'node_modules/typescript/bin/tsc'), '-p', 'bot/tsconfig.build.json'],
+      [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'bot/tsconfig.build.json'],
       { cwd: root },
     );
   } catch (error) {
@@ -41,4 +47,21 @@ export async function prepareBaseline(repository: string, ref: string): Promise<
     throw new Error(`could not build the baseline ${ref} (${commit}): ${String(error)}`);
   }
   return { commit, root };
+}
+
+/**
+ * The baseline's own dependencies when its lockfile differs from this checkout's (the old
+ * code may import a package since replaced), without install scripts; else a link to this
+ * checkout's node_modules, which is the same tree.
+ */
+async function installDependencies(repository: string, root: string): Promise<void> {
+  const lock = (dir: string) => readFile(join(dir, 'package-lock.json'), 'utf8').catch(() => '');
+  if ((await lock(repository)) === (await lock(root))) {
+    await symlink(join(repository, 'node_modules'), join(root, 'node_modules'), 'dir');
+    return;
+  }
+  await run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], {
+    cwd: root,
+    maxBuffer: 16 * 1024 * 1024,
+  });
 }

@@ -211,6 +211,19 @@ console.log(
     `telemetry's CPU per command: ${(cpu('new on') - cpu('new off')).toFixed(0)} µs (target <= 150 µs)` +
     (baseline === undefined ? '' : `, old code ${(cpu('old on') - cpu('old off')).toFixed(0)} µs`),
 );
+// On a shared machine the load changes between rounds more than telemetry costs: the two
+// variants of one round ran seconds apart, so their difference is the steadier figure.
+const perRound = (label: string) => (runs.get(label) ?? []).map((run) => run.cpuMicrosPerCommand);
+const roundDeltas = (on: string, off: string) =>
+  perRound(on).map((value, round) => value - (perRound(off)[round] ?? Number.NaN));
+const deltaLine = (on: string, off: string) => {
+  const deltas = roundDeltas(on, off);
+  return `${deltas.map((delta) => delta.toFixed(0)).join(', ')} (median ${median(deltas).toFixed(0)})`;
+};
+console.log(
+  `telemetry's CPU per command, on minus off within each round (µs): ${deltaLine('new on', 'new off')}` +
+    (baseline === undefined ? '' : `; old code ${deltaLine('old on', 'old off')}`),
+);
 console.log(
   `profiling on / off (telemetry on): ${(rate('new on+prof') / rate('new on')).toFixed(2)}x the commands/s, ` +
     `${(cpu('new on+prof') / cpu('new on')).toFixed(2)}x the CPU per command ` +

@@ -22,6 +22,9 @@ const ATTR_PEER_SERVICE = 'peer.service';
  */
 export const DISCORD_PEER_SERVICE = 'discord';
 
+/** The template startSpanHook computed, so that the URL is parsed once per request. */
+const templates = new WeakMap<UndiciRequest, string>();
+
 /**
  * Undici span settings for discord.js REST calls: attributes computed from the scrubbed
  * path override the instrumentation's own `url.full`/`url.path` (which would carry the
@@ -33,6 +36,7 @@ export const restSpanHooks: UndiciInstrumentationConfig = {
   startSpanHook: (request: UndiciRequest): Attributes => {
     const url = new URL(request.path, request.origin);
     const { path, template } = scrubDiscordPath(url.pathname);
+    templates.set(request, template);
     return {
       [ATTR_URL_FULL]: `${url.origin}${path}${url.search}`,
       [ATTR_URL_PATH]: path,
@@ -40,8 +44,11 @@ export const restSpanHooks: UndiciInstrumentationConfig = {
       [ATTR_PEER_SERVICE]: DISCORD_PEER_SERVICE,
     };
   },
+  // Called right after startSpanHook for the same request, once its span exists.
   requestHook: (span, request) => {
-    const { template } = scrubDiscordPath(new URL(request.path, request.origin).pathname);
+    const template = templates.get(request);
+    if (template === undefined) return;
+    templates.delete(request);
     span.updateName(`${request.method} ${template}`);
   },
 };

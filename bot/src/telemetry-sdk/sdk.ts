@@ -24,6 +24,7 @@ import {
 } from '@opentelemetry/sdk-trace';
 import type { ExporterName, ExportSettings } from '../config/sections/telemetry-export.js';
 import type { SdkSettings } from '../config/telemetry-config.js';
+import { sendLogRecords } from '../telemetry/log-records.js';
 import { DeliveryHealth, type DeliveryReporter, monitorExporter } from './delivery-health.js';
 import { botInstrumentations } from './instrumentations.js';
 import { startProfiling } from './profiling/start-profiling.js';
@@ -75,7 +76,7 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
       ? [batchLogs(overrides.logs, exportSettings)]
       : exportSettings.logs.map((name) => logProcessorFor(name, exportSettings, health));
 
-  const instrumentations = botInstrumentations(settings.otlpLogs);
+  const instrumentations = botInstrumentations();
   // Detected once here rather than by the SDK, so that profiles carry the very same
   // attributes (service.instance.id is a random id per detection).
   const resource = baseResource(settings.mode, version).merge(
@@ -90,6 +91,7 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
     logRecordProcessors: logProcessors,
   });
   sdk.start();
+  sendLogRecords(logProcessors.length > 0);
   const profiler = settings.profiling
     ? startProfiling(settings.profiling, resource, health)
     : undefined;

@@ -22,8 +22,8 @@ function withoutCredentials(raw: string): string {
 
 /**
  * The telemetry's own log lines: an outage once when it starts, once when it ends. The
- * writer is attached after the SDK has started (pino must be imported after its
- * instrumentation exists); nothing is exported before then, so nothing is missed.
+ * writer is attached after the SDK has started (so that its lines are log records too);
+ * nothing is exported before then, so nothing is missed.
  */
 export class TelemetryLog implements DeliveryReporter {
   #writer: LineWriter | undefined;

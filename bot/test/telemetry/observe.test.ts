@@ -1,5 +1,4 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
@@ -14,6 +13,7 @@ import {
 import { ATTR, OTHER_ROLE } from '../../src/contract/attributes.js';
 import { DURATION_BUCKETS_SECONDS, METRICS } from '../../src/contract/bot-metrics.js';
 import { interactionMessage } from '../../src/telemetry/interaction-message.js';
+import { createLogger } from '../../src/telemetry/logger.js';
 import {
   observeAutocomplete,
   observeCommand,
@@ -261,9 +261,6 @@ describe('metrics', () => {
 
 describe('logs', () => {
   test('a pino line written inside an interaction carries its trace id on stdout and as an OTel log record', async () => {
-    // Loaded through require, after the SDK started, so that the instrumentation (hooked
-    // into require here; into the ESM loader in the preload) patches it.
-    const { pino } = createRequire(import.meta.url)('pino') as typeof import('pino');
     const lines: string[] = [];
     const sink = new Writable({
       write(chunk, _encoding, done) {
@@ -271,7 +268,7 @@ describe('logs', () => {
         done();
       },
     });
-    const logger = pino({ name: 'roboshpee' }, sink);
+    const logger = createLogger('roboshpee', sink);
     const stop = onInteractionObserved((summary) =>
       logger.info(summary, interactionMessage(summary)),
     );

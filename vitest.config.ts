@@ -20,6 +20,8 @@ export default defineConfig({
       'test/kubernetes/**/*.test.ts',
       'test/harness/**/*.test.ts',
     ],
+    // The tests that run the built bot (wire, health, logger) need bot/dist: built once here.
+    globalSetup: ['harness/bot/build-before-tests.ts'],
     testTimeout: 20_000,
   },
 });

@@ -1,9 +1,8 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import type { ControlFault } from '@roboshpee/discord-double';
 
 /** The repository root, found upwards (this file also runs compiled, from the bench). */
@@ -29,23 +28,6 @@ function startArguments(root: string): string[] {
   if (node !== 'node' || args.length === 0)
     throw new Error(`package.json scripts.start is not "node ...": ${manifest.scripts?.start}`);
   return args;
-}
-
-let built: Promise<void> | undefined;
-
-/** `npm run build`'s compilation (once per test file): the wire tests run the real output. */
-export function buildBot(): Promise<void> {
-  built ??= promisify(execFile)(
-    process.execPath,
-    [`${ROOT}node_modules/typescript/bin/tsc`, '-p', 'bot/tsconfig.build.json'],
-    { cwd: ROOT },
-  ).then(
-    () => undefined,
-    (error: { stdout?: string }) => {
-      throw new Error(`npm run build fails, so the bot cannot run:\n${error.stdout ?? error}`);
-    },
-  );
-  return built;
 }
 
 export type LogLine = Record<string, unknown> & { msg?: string };

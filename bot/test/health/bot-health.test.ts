@@ -1,9 +1,7 @@
 import { once } from 'node:events';
 import { createServer } from 'node:net';
-import { beforeAll, expect, test } from 'vitest';
-import { buildBot, DemoBot } from '../../../harness/bot/demo-bot.js';
-
-beforeAll(() => buildBot(), 120_000);
+import { expect, test } from 'vitest';
+import { DemoBot } from '../../../harness/bot/demo-bot.js';
 
 test('the built bot serves /readyz 200 once its gateway is connected, and /livez', async () => {
   const bot = await DemoBot.start({ OTEL_SDK_DISABLED: 'true' });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { buildBot, DemoBot, type InteractionRequest } from '../../../harness/bot/demo-bot.js';
+import { DemoBot, type InteractionRequest } from '../../../harness/bot/demo-bot.js';
 import { isInteractionLine } from '../../../harness/bot/interaction-line.js';
 import { OtlpReceiver } from '../../../harness/receivers/otlp-receiver.js';
 import { METRICS } from '../../src/contract/bot-metrics.js';
@@ -45,8 +45,6 @@ const BOT_SCOPE = 'roboshpee';
 
 const declarationOf = (name: string): SpanDeclaration | undefined =>
   Object.values(SPANS).find((span: SpanDeclaration) => span.matches.test(name));
-
-beforeAll(() => buildBot(), 180_000);
 
 describe('GIVEN the demo bot serving every kind of interaction, exporting to a receiver', () => {
   const receiver = new OtlpReceiver();

@@ -1,13 +1,11 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { beforeAll, expect, test } from 'vitest';
-import { buildBot, ROOT } from '../../../harness/bot/demo-bot.js';
+import { expect, test } from 'vitest';
+import { ROOT } from '../../../harness/bot/demo-bot.js';
 
 const run = promisify(execFile);
 const LINES = 5000;
-
-beforeAll(() => buildBot(), 60_000);
 
 test('WHEN the process exits right after logging THEN every line reached stdout (the asynchronous stream is flushed on exit)', async () => {
   const logger = join(ROOT, 'bot', 'dist', 'telemetry', 'logger.js');

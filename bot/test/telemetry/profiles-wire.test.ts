@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { buildBot, DemoBot } from '../../../harness/bot/demo-bot.js';
+import { DemoBot } from '../../../harness/bot/demo-bot.js';
 import { OtlpReceiver } from '../../../harness/receivers/otlp-receiver.js';
 import {
   PyroscopeReceiver,
@@ -38,8 +38,6 @@ async function closedPort(): Promise<number> {
   await new Promise((resolve) => server.close(resolve));
   return port;
 }
-
-beforeAll(() => buildBot(), 180_000);
 
 describe('GIVEN the demo bot profiling to a receiver', () => {
   const otlp = new OtlpReceiver();

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { buildBot, DemoBot } from '../../../harness/bot/demo-bot.js';
+import { DemoBot } from '../../../harness/bot/demo-bot.js';
 import { isInteractionLine } from '../../../harness/bot/interaction-line.js';
 import { OtlpReceiver, type ReceivedMetric } from '../../../harness/receivers/otlp-receiver.js';
 import { ATTR } from '../../src/contract/attributes.js';
@@ -35,8 +35,6 @@ function latest(metrics: readonly ReceivedMetric[], name: string): ReceivedMetri
 
 const waitFor = <T>(check: () => T, timeout = 20_000) =>
   vi.waitFor(check, { timeout, interval: 200 });
-
-beforeAll(() => buildBot(), 180_000);
 
 describe('GIVEN the demo bot exporting to a receiver', () => {
   const receiver = new OtlpReceiver();

@@ -8,7 +8,8 @@
  * 2. Sustained: this code at 80 % of its closed-loop maximum with telemetry on, for
  *    BENCH_SECONDS, telemetry off then on; then SIGTERM, and the SDK's own counters of what
  *    it started against what the receiver got.
- * BENCH_SECONDS (default 60) and BENCH_ROUNDS (default 5) shorten a trial; BENCH_BASELINE is the git ref of
+ * BENCH_SECONDS (default 60) and BENCH_ROUNDS (default 5) shorten a trial; BENCH_RATE fixes the
+ * sustained rate (commands/s), to compare two builds at the same rate; BENCH_BASELINE is the git ref of
  * the old code (default: main before issue 14; `none` skips it); BENCH_CPU_PROF=<dir> makes
  * every bot write a CPU profile there (`--cpu-prof`), named by the pid printed per run.
  */
@@ -32,6 +33,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 /** The sustained phase runs below the maximum, where a healthy bot keeps up indefinitely. */
 const SUSTAINED_SHARE = 0.8;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
+const FIXED_RATE =
+  process.env.BENCH_RATE === undefined ? undefined : Number(process.env.BENCH_RATE);
 /** main just before issue 14 (per-command cost): the code its targets are measured against. */
 const DEFAULT_BASELINE = 'f4d2e187020ef00e9226b7ba3bf596dbcba847ec';
 const BASELINE = process.env.BENCH_BASELINE ?? DEFAULT_BASELINE;
@@ -236,7 +239,7 @@ if (baseline !== undefined) {
   );
 }
 
-const sustainedRate = Math.floor(rate('new on') * SUSTAINED_SHARE);
+const sustainedRate = FIXED_RATE ?? Math.floor(rate('new on') * SUSTAINED_SHARE);
 
 interface SustainedRun {
   readonly answers: ReadonlyArray<LoadAnswer | null>;
@@ -295,8 +298,8 @@ const tracesReceived = new Set(
 );
 
 console.log(
-  `\nsustained: ${sustainedRate} /role list per second (${SUSTAINED_SHARE * 100} % of the closed-loop ` +
-    `maximum with telemetry on) for ${SECONDS} s each, then SIGTERM`,
+  `\nsustained: ${sustainedRate} /role list per second (${FIXED_RATE === undefined ? `${SUSTAINED_SHARE * 100} % of the closed-loop maximum with telemetry on` : 'BENCH_RATE'}) ` +
+    `for ${SECONDS} s each, then SIGTERM`,
 );
 row('', 'telemetry off', 'telemetry on');
 const both = (pick: (run: SustainedRun) => string) => [pick(off), pick(on)];

@@ -85,6 +85,9 @@ describe('readExportSettings', () => {
     });
     expect(settings).toMatchObject({ traces: [], metrics: ['otlp'], logs: ['console'] });
   });
+  test("by default the span queue holds 3 s of spans at the bot's maximum (2 spans per command, 1300 commands/s)", () => {
+    expect(readExportSettings({}).spanBatch.maxQueueSize).toBeGreaterThanOrEqual(3 * 2 * 1300);
+  });
   test('queue bounds come from OTEL_BSP_* and OTEL_BLRP_*', () => {
     const settings = readExportSettings({
       OTEL_BSP_MAX_QUEUE_SIZE: '100',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TEMPO_GENERATED } from '../../bot/src/contract/stack-metrics.js';
-import { SERVICE_NAME } from '../../bot/src/telemetry-sdk/resource.js';
+import { baseResource } from '../../bot/src/telemetry-sdk/resource.js';
 import { loadCompose, serviceNamed } from '../../harness/compose/compose.js';
 import { alertQueries, dashboardQueries } from '../../harness/dashboards/extracted-queries.js';
 import { logqlProblems } from '../../harness/dashboards/logql-check.js';
@@ -54,12 +54,12 @@ describe('every query asks for series the system produces', () => {
 
 describe('the service the queries select is the one the bot reports', () => {
   it('is the telemetry resource service.name (job in Mimir, service in Tempo, service_name in Loki)', () => {
-    expect(BOT_SERVICE).toBe(SERVICE_NAME);
+    expect(baseResource('demo', undefined).attributes['service.name']).toBe(BOT_SERVICE);
   });
 
   it('is not overridden by the compose deployment', () => {
     const bot = serviceNamed(loadCompose(), 'bot').environment;
-    expect(bot.OTEL_SERVICE_NAME ?? SERVICE_NAME).toBe(SERVICE_NAME);
+    expect(bot.OTEL_SERVICE_NAME ?? BOT_SERVICE).toBe(BOT_SERVICE);
     expect(bot.OTEL_RESOURCE_ATTRIBUTES ?? '').not.toContain('service.name=');
   });
 });

@@ -2,9 +2,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Network, type StartedNetwork, type StartedTestContainer, Wait } from 'testcontainers';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { BOT_SERVICE } from '../../bot/src/contract/resource.js';
 import { messages } from '../../bot/src/core/messages.js';
 import { GAME_ROLE_NAMES } from '../../bot/src/demo/fixture/names.js';
-import { SERVICE_NAME } from '../../bot/src/telemetry-sdk/resource.js';
 import { BOT_LABEL, BOT_METRIC } from '../../dashboards/src/bot-series.js';
 import { waitForTraceLogs } from '../../harness/backends/loki-client.js';
 import { notYet, pollUntil } from '../../harness/backends/poll.js';
@@ -115,12 +115,12 @@ describe(`${SUITE}: the bot -> Alloy -> Tempo, Loki and Mimir, each with the pro
     const { value: spans } = await waitForTrace(url.tempo, interaction.traceId ?? '', 90_000);
     reportTiming(SUITE, 'interaction to its trace in Tempo', since(interaction.sentAt));
     const [root] = spanTree(spans).roots;
-    expect(root).toMatchObject({ name: '/role add', resource: { 'service.name': SERVICE_NAME } });
+    expect(root).toMatchObject({ name: '/role add', resource: { 'service.name': BOT_SERVICE } });
   });
 
   test('its log line is in Loki, carrying the same trace_id', async () => {
     const traceId = interaction.traceId ?? '';
-    const { value: entries } = await waitForTraceLogs(url.loki, SERVICE_NAME, traceId, 90_000);
+    const { value: entries } = await waitForTraceLogs(url.loki, BOT_SERVICE, traceId, 90_000);
     reportTiming(SUITE, 'interaction to its log line in Loki', since(interaction.sentAt));
     expect(entries.every((e) => e.labels.trace_id === traceId)).toBe(true);
     // The per-interaction line reads as command, outcome and duration (Logs Drilldown's patterns).
@@ -133,7 +133,7 @@ describe(`${SUITE}: the bot -> Alloy -> Tempo, Loki and Mimir, each with the pro
   test('its command counter is in Mimir, queryable with PromQL', async () => {
     const promql = sumOf(
       seriesSelector(BOT_METRIC.commands, {
-        job: SERVICE_NAME,
+        job: BOT_SERVICE,
         [BOT_LABEL.command]: '/role add',
         [BOT_LABEL.outcome]: 'ok',
       }),

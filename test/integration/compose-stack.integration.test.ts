@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { SERVICE_NAME } from '../../bot/src/telemetry-sdk/resource.js';
+import { BOT_SERVICE } from '../../bot/src/contract/resource.js';
 import { DISCORD_PEER_SERVICE } from '../../bot/src/telemetry-sdk/rest-span-hooks.js';
 import { BOT_OVERVIEW_UID } from '../../dashboards/src/dashboard-uids.js';
 import { hasData } from '../../harness/backends/grafana-answers.js';
@@ -207,7 +207,7 @@ describe(`${SUITE}: docker compose up of ${COMPOSE_FILE}, Grafana and its dashbo
   test('the service graph draws the REST calls as roboshpee -> discord, not an address', async () => {
     await afterWarmup();
     const mimirUrl = `${running().url(SERVICE.mimir, stackFacts().mimir.httpPort)}${stackFacts().mimir.prometheusPath}`;
-    const promql = `sum by (server) (${TELEMETRY.serviceGraphRequests}{client="${SERVICE_NAME}"})`;
+    const promql = `sum by (server) (${TELEMETRY.serviceGraphRequests}{client="${BOT_SERVICE}"})`;
     const { value: servers } = await pollUntil(
       async () => {
         const found = (await instantQuery(mimirUrl, promql)).map((s) => s.labels.server);

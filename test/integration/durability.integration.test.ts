@@ -2,8 +2,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { getContainerRuntimeClient } from 'testcontainers';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { METRICS } from '../../bot/src/contract/bot-metrics.js';
+import { BOT_SERVICE } from '../../bot/src/contract/resource.js';
 import { GAME_ROLE_NAMES } from '../../bot/src/demo/fixture/names.js';
-import { SERVICE_NAME } from '../../bot/src/telemetry-sdk/resource.js';
 import { RULES } from '../../dashboards/src/alert-rules.js';
 import { exporterEnqueueFailed } from '../../dashboards/src/alloy-series.js';
 import { BOT_METRIC } from '../../dashboards/src/bot-series.js';
@@ -52,7 +52,7 @@ describe(`${SUITE}: Tempo, Loki and Mimir restart in the running stack; nothing 
   const inTempo = (traceId: string, timeoutMs: number) =>
     waitForTrace(url.tempo, traceId, timeoutMs);
   const inLoki = (traceId: string, timeoutMs: number) =>
-    waitForTraceLogs(url.loki, SERVICE_NAME, traceId, timeoutMs);
+    waitForTraceLogs(url.loki, BOT_SERVICE, traceId, timeoutMs);
 
   beforeAll(async () => {
     if (!stackSuite.shouldRun()) return;
@@ -151,7 +151,7 @@ describe(`${SUITE}: Tempo, Loki and Mimir restart in the running stack; nothing 
     // A series exported before the window must have a sample at least every 1.5 intervals.
     const margin = 2 * interval;
     const span = Math.ceil(window.toSeconds - window.fromSeconds + 2 * margin);
-    const selector = seriesSelector(BOT_METRIC.commands, { job: SERVICE_NAME });
+    const selector = seriesSelector(BOT_METRIC.commands, { job: BOT_SERVICE });
     const { value: series } = await pollUntil(
       async () => {
         const found = await instantQuery(
@@ -188,7 +188,7 @@ describe(`${SUITE}: Tempo, Loki and Mimir restart in the running stack; nothing 
     const at = window.fromSeconds - 5;
     const found = await instantQuery(
       url.mimir,
-      seriesSelector(BOT_METRIC.commands, { job: SERVICE_NAME }),
+      seriesSelector(BOT_METRIC.commands, { job: BOT_SERVICE }),
       at,
     );
     expect(found.length, `series of ${METRICS.commands.name} at ${at}`).toBeGreaterThan(0);

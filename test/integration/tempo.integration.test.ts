@@ -2,10 +2,10 @@ import { ATTR_HTTP_REQUEST_METHOD } from '@opentelemetry/semantic-conventions';
 import { Network, type StartedNetwork, type StartedTestContainer, Wait } from 'testcontainers';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ATTR } from '../../bot/src/contract/attributes.js';
+import { BOT_SERVICE } from '../../bot/src/contract/resource.js';
 import { SPANS } from '../../bot/src/contract/spans.js';
 import { messages } from '../../bot/src/core/messages.js';
 import { GAME_ROLE_NAMES } from '../../bot/src/demo/fixture/names.js';
-import { SERVICE_NAME } from '../../bot/src/telemetry-sdk/resource.js';
 import { notYet, pollUntil } from '../../harness/backends/poll.js';
 import { outline, spanTree } from '../../harness/backends/span-tree.js';
 import { searchTraces, waitForTrace } from '../../harness/backends/tempo-client.js';
@@ -109,7 +109,7 @@ describe(`${SUITE}: the bot exports its spans over OTLP gRPC to Tempo with the p
     expect(root).toMatchObject({
       name: '/role add',
       kind: 'server',
-      resource: { 'service.name': SERVICE_NAME },
+      resource: { 'service.name': BOT_SERVICE },
     });
     expect(root.status, outline(spans)).not.toBe('error');
     expect(root.attributes).toMatchObject({
@@ -159,7 +159,7 @@ describe(`${SUITE}: the bot exports its spans over OTLP gRPC to Tempo with the p
     expect(added.traceId, 'the /role add test ran first').toBeDefined();
     const traceql = spansetFilter({
       attributes: [
-        { scope: 'resource', attribute: 'service.name', value: SERVICE_NAME },
+        { scope: 'resource', attribute: 'service.name', value: BOT_SERVICE },
         { scope: 'span', attribute: ATTR.command, value: '/role add' },
       ],
     });
@@ -185,7 +185,7 @@ describe(`${SUITE}: the bot exports its spans over OTLP gRPC to Tempo with the p
     expect(listed.traceId, 'the callback carried a traceparent').toMatch(/^[0-9a-f]{32}$/);
     const traceql = spansetFilter({
       attributes: [
-        { scope: 'resource', attribute: 'service.name', value: SERVICE_NAME },
+        { scope: 'resource', attribute: 'service.name', value: BOT_SERVICE },
         { scope: 'span', attribute: ATTR.command, value: '/role list' },
       ],
     });

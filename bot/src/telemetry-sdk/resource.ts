@@ -16,8 +16,7 @@ import {
   ATTR_SERVICE_VERSION,
 } from '@opentelemetry/semantic-conventions';
 import type { Mode } from '../config/sections/mode.js';
-
-export const SERVICE_NAME = 'roboshpee';
+import { BOT_SERVICE } from '../contract/resource.js';
 
 /** The package version, or undefined (with the reason) when package.json cannot be read. */
 export function packageVersion(url = new URL('../../../package.json', import.meta.url)): {
@@ -43,7 +42,7 @@ export function packageVersion(url = new URL('../../../package.json', import.met
 export function baseResource(mode: Mode, version: string | undefined): Resource {
   return defaultResource().merge(
     resourceFromAttributes({
-      [ATTR_SERVICE_NAME]: SERVICE_NAME,
+      [ATTR_SERVICE_NAME]: BOT_SERVICE,
       ...(version === undefined ? {} : { [ATTR_SERVICE_VERSION]: version }),
       [ATTR_DEPLOYMENT_ENVIRONMENT_NAME]: mode === 'demo' ? 'demo' : 'production',
     }),

@@ -1,21 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
 import { describe, expect, test } from 'vitest';
+import { moduleSpecifiers } from '../../harness/repo/module-specifiers.js';
 
 const SRC = fileURLToPath(new URL('../src/', import.meta.url));
-const CORE = join(SRC, 'core');
 
-/** Every module specifier a file imports or re-exports, static or dynamic. */
-function specifiers(file: string): string[] {
-  return ts
-    .preProcessFile(readFileSync(file, 'utf8'), true, true)
-    .importedFiles.map((imported) => imported.fileName);
-}
+const specifiers = (file: string): string[] => moduleSpecifiers(readFileSync(file, 'utf8'));
 
 /**
- * The packages the core reaches, following its relative imports wherever they lead, so that
+ * The packages a file reaches, following its relative imports wherever they lead, so that
  * a core file cannot reach discord.js or OpenTelemetry through a project file either.
  */
 function packagesReachedFrom(entries: readonly string[]): Map<string, string> {
@@ -36,13 +30,23 @@ function packagesReachedFrom(entries: readonly string[]): Map<string, string> {
   return reached;
 }
 
-test('GIVEN the core THEN it imports no package at all, directly or through a project file (no discord.js, no OpenTelemetry)', () => {
-  const files = readdirSync(CORE, { recursive: true, encoding: 'utf8' })
-    .filter((name) => name.endsWith('.ts'))
-    .map((name) => join(CORE, name));
-  expect(files.length).toBeGreaterThan(5);
-  expect(Object.fromEntries(packagesReachedFrom(files))).toEqual({});
-});
+// The core holds the role rules (no discord.js, no OpenTelemetry); the contract is read by
+// everything, dashboards and tests included: neither may reach a package, even through a
+// project file. That the contract imports no other part of the bot is the floors' rule below.
+test.each([
+  ['core', 5],
+  ['contract', 3],
+])(
+  'GIVEN bot/src/%s THEN it imports no package at all, directly or through a project file',
+  (folder, atLeast) => {
+    const root = join(SRC, folder);
+    const files = readdirSync(root, { recursive: true, encoding: 'utf8' })
+      .filter((name) => name.endsWith('.ts'))
+      .map((name) => join(root, name));
+    expect(files.length).toBeGreaterThan(atLeast);
+    expect(Object.fromEntries(packagesReachedFrom(files))).toEqual({});
+  },
+);
 
 test('GIVEN a file that imports a package through a relative import THEN the check sees it', () => {
   // `/role list` imports no package itself but reaches discord.js through the adapter: the
@@ -87,8 +91,9 @@ function againstFloors(file: string, specifier: string): boolean {
   const from = roomOf(file);
   const to = roomOf(resolve(dirname(file), specifier.replace(/\.js$/, '.ts')));
   if (to === from) return false;
-  const allowedImporters = ONLY_IMPORTED_BY[to];
-  return floorOf(to) <= floorOf(from) || (allowedImporters?.includes(from) ?? true) === false;
+  const importers = ONLY_IMPORTED_BY[to];
+  const outsider = importers !== undefined && !importers.includes(from);
+  return floorOf(to) <= floorOf(from) || outsider;
 }
 
 /** Every relative import in `files` that the floors forbid, as "file -> specifier". */

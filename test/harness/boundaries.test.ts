@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import ts from 'typescript';
 import { describe, expect, test } from 'vitest';
+import { moduleSpecifiers } from '../../harness/repo/module-specifiers.js';
 import { REPO_ROOT } from '../../harness/repo/repo.js';
 
 /** The folders that hold tests: nothing outside them may lean on what is inside. */
@@ -22,9 +22,7 @@ function modulesUnder(folder: string): string[] {
  * read by the TypeScript compiler; package imports are not the question here.
  */
 function relativeTargets(file: string, text: string): string[] {
-  return ts
-    .preProcessFile(text, true, true)
-    .importedFiles.map((imported) => imported.fileName)
+  return moduleSpecifiers(text)
     .filter((specifier) => specifier.startsWith('.'))
     .map((specifier) =>
       relative(REPO_ROOT, resolve(REPO_ROOT, dirname(file), specifier))

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { goDurationSeconds } from '../../harness/compose/go-duration.js';
 import { type Backend, loadBackendConfig } from '../../harness/configs/backend-config.js';
 import { SERVICE_CONFIGS } from '../../harness/repo/stack-files.js';
 import { unmet } from './config-value.js';
@@ -26,6 +27,29 @@ describe('no ring lifecycler waits after being ready', () => {
           path: `${lifecycler}.min_ready_duration`,
           expected: '0s (one replica: nothing to wait for; the default is 15s)',
           accepts: (value) => value === '0s',
+        },
+      ]),
+    ).toEqual([]);
+  });
+});
+
+/**
+ * Loki's query frontend answers /ready only once it is connected to a query scheduler, and
+ * its scheduler worker looks for schedulers (in the scheduler ring, which a single binary
+ * uses when no scheduler address is set) on a ticker of frontend.scheduler_dns_lookup_period,
+ * default 10 s, whose first tick comes one period after start (grafana/loki v3.7.6
+ * pkg/lokifrontend/frontend/v2/frontend.go CheckReady, pkg/util/ring_watcher.go watchLoop,
+ * pkg/loki/config_wrapper.go). Measured with Loki 3.7.6 and this config: /ready after 10.7 to
+ * 11.5 s with the default, 2.1 s with 1 s.
+ */
+describe("Loki's query frontend finds its scheduler within seconds", () => {
+  test('frontend.scheduler_dns_lookup_period is at most 2s', () => {
+    expect(
+      unmet(SERVICE_CONFIGS.loki, loadBackendConfig('loki'), [
+        {
+          path: 'frontend.scheduler_dns_lookup_period',
+          expected: 'at most 2s (the default, 10s, holds /ready back about 10 s on every start)',
+          accepts: (value) => (goDurationSeconds(String(value ?? '10s')) ?? Infinity) <= 2,
         },
       ]),
     ).toEqual([]);

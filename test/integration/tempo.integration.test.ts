@@ -1,5 +1,11 @@
 import { ATTR_HTTP_REQUEST_METHOD } from '@opentelemetry/semantic-conventions';
-import { Network, type StartedNetwork, type StartedTestContainer, Wait } from 'testcontainers';
+import {
+  getContainerRuntimeClient,
+  Network,
+  type StartedNetwork,
+  type StartedTestContainer,
+  Wait,
+} from 'testcontainers';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ATTR } from '../../bot/src/contract/attributes.js';
 import { BOT_SERVICE } from '../../bot/src/contract/resource.js';
@@ -21,7 +27,7 @@ import { containerFromCompose } from '../../harness/containers/compose-container
 import { containerSuite } from '../../harness/containers/container-suite.js';
 import { stackFacts } from '../../harness/containers/stack-facts.js';
 import { reportTiming, since } from '../../harness/containers/timings.js';
-import { SERVICE_CONFIGS } from '../../harness/repo/stack-files.js';
+import { COMPOSE_FILE, SERVICE_CONFIGS } from '../../harness/repo/stack-files.js';
 
 const SUITE = 'Tempo alone';
 const ROLE = GAME_ROLE_NAMES[0];
@@ -206,5 +212,25 @@ describe(`${SUITE}: the bot exports its spans over OTLP gRPC to Tempo with the p
       delayMs,
       `${SERVICE_CONFIGS.tempo}: query_frontend.query_end_cutoff and live_store.max_trace_idle/flush_check_period bound this delay`,
     ).toBeLessThanOrEqual(SEARCHABLE_WITHIN_MS);
+  });
+  // Last: it stops and restarts Tempo. As `docker compose stop` does it: SIGTERM, then SIGKILL
+  // once the stop grace period has run out.
+  test('stopped as compose stops it, Tempo exits by itself within its grace period and keeps its traces', async () => {
+    const client = await getContainerRuntimeClient();
+    const container = client.container.getById(tempo?.getId() ?? '');
+    const graceMs = stackFacts().tempo.service.stopGraceMs;
+    const stopping = performance.now();
+    await client.container.stop(container, { timeout: graceMs });
+    reportTiming(SUITE, 'SIGTERM to Tempo exited', since(stopping));
+    const { ExitCode: exitCode } = (await client.container.inspect(container)).State;
+    await client.container.start(container);
+    const { Ports: ports } = (await client.container.inspect(container)).NetworkSettings;
+    const port = ports[`${stackFacts().tempo.httpPort}/tcp`]?.[0]?.HostPort;
+    // Killed or not, every trace it had is back (its WAL).
+    await waitForTrace(`http://${tempo?.getHost()}:${port}`, added.traceId ?? '', 120_000);
+    expect(
+      exitCode,
+      `Tempo exited with ${exitCode}: 0 is a clean stop, 137 a kill after ${graceMs / 1000} s (${COMPOSE_FILE}: services.tempo.stop_grace_period; ${SERVICE_CONFIGS.tempo} bounds its waits)`,
+    ).toBe(0);
   });
 });

@@ -34,6 +34,7 @@ const BOOLEANS: Readonly<Record<string, Handling>> = {
   GF_AUTH_ANONYMOUS_ENABLED: 'fixed',
   GF_USERS_ALLOW_SIGN_UP: 'fixed',
   GF_ANALYTICS_REPORTING_ENABLED: 'fixed',
+  GF_PLUGINS_PREINSTALL_AUTO_UPDATE: 'fixed',
 };
 
 /** The bot's check for each of its booleans, as its entry points run them. */

@@ -27,10 +27,11 @@ export interface ImageContents {
 
 export const IMAGE_CONTENTS: Readonly<Record<string, ImageContents>> = {
   // Ubuntu noble with ca-certificates, libsystemd0 and tzdata added: bash and coreutils
-  // (sleep, which mimir-ready runs), no curl, no wget.
+  // (sleep, which mimir-ready runs), no curl, no wget. The newest 1.19 tag that could be
+  // fetched here is v1.19.0-rc.3; the pinned v1.19.2 is a patch release of that line.
   'grafana/alloy': {
     tags: /^v1\.19\.\d+$/,
-    source: 'grafana/alloy v1.19.0-rc.3 Dockerfile',
+    source: 'grafana/alloy v1.19.0-rc.3 Dockerfile (final stage)',
     programs: ['bash', 'sh', 'head', 'grep', 'cat', 'sleep', 'alloy', '/bin/alloy'],
     healthCommands: [],
     // It creates an alloy user (uid 473) but does not switch to it.
@@ -47,18 +48,24 @@ export const IMAGE_CONTENTS: Readonly<Record<string, ImageContents>> = {
     writableDirs: ['/var/tempo'],
   },
   // distroless/static:nonroot with the binary at /usr/bin/loki; -health asks /ready (3.7.0+).
+  // Read at v3.7.6 (cmd/loki unchanged in the 3.7.7 release commit); 3.7.8 could not be
+  // fetched here.
   'grafana/loki': {
     tags: /^3\.7\.\d+$/,
-    source: 'grafana/loki v3.7.6 cmd/loki/Dockerfile and cmd/loki/health.go',
+    source:
+      'grafana/loki v3.7.6 cmd/loki/Dockerfile, release/cmd/loki/Dockerfile (images.yml) and cmd/loki/health.go',
     programs: [],
     healthCommands: [['/usr/bin/loki', '-health']],
     user: '10001',
     writableDirs: ['/loki', '/etc/loki'],
   },
-  // distroless, /bin/mimir, and no health flag.
+  // distroless, /bin/mimir, and no health flag. grafana/mimir is distroless since 2.13
+  // (grafana/mimir#8204, which moved the Alpine image, with busybox's wget, to
+  // grafana/mimir-alpine); a health flag was asked for and declined (grafana/mimir#9034).
+  // Not read at 3.2.1: the repository is too large to fetch here.
   'grafana/mimir': {
     tags: /^3\.2\.\d+$/,
-    source: 'grafana/mimir cmd/mimir/Dockerfile and cmd/mimir/main.go',
+    source: 'grafana/mimir#8204 (distroless by default), cmd/mimir/main.go',
     programs: [],
     healthCommands: [],
     // distroless/static-debian12 without a USER (grafana/mimir#1144, non-root, is open).
@@ -78,11 +85,13 @@ export const IMAGE_CONTENTS: Readonly<Record<string, ImageContents>> = {
     writableDirs: ['/data'],
   },
   // Alpine (busybox, so wget too) or Ubuntu, depending on the build; both variants install
-  // bash and curl, only the Alpine one has wget.
+  // bash and curl, only the Alpine one has wget. head, base64 and tr (admin-password.sh)
+  // are busybox applets in one and coreutils in the other. ENTRYPOINT is /run.sh, with no
+  // CMD. Read in the 12.x line (the repository is too large to fetch at 13.2.3 here).
   'grafana/grafana': {
     tags: /^13\.2\.\d+$/,
-    source: 'grafana/grafana Dockerfile (final stage) and packaging/docker/Dockerfile',
-    programs: ['bash', 'sh', 'curl'],
+    source: 'grafana/grafana Dockerfile (final stage, GO_IMAGE golang:1.24.2)',
+    programs: ['bash', 'sh', 'curl', 'head', 'base64', 'tr', '/run.sh'],
     healthCommands: [],
     user: '472',
     writableDirs: ['/var/lib/grafana', '/var/log/grafana', '/etc/grafana/provisioning'],
@@ -90,4 +99,18 @@ export const IMAGE_CONTENTS: Readonly<Record<string, ImageContents>> = {
 };
 
 /** Shell builtins a healthcheck script may use without a program of that name. */
-export const SHELL_BUILTINS = ['exec', 'printf', 'echo', 'test', '[', 'read', 'true', 'false'];
+export const SHELL_BUILTINS = [
+  'exec',
+  'printf',
+  'echo',
+  'test',
+  '[',
+  '[[',
+  'read',
+  'true',
+  'false',
+  'set',
+  'unset',
+  'export',
+  'umask',
+];

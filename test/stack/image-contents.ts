@@ -61,7 +61,8 @@ export const IMAGE_CONTENTS: Readonly<Record<string, ImageContents>> = {
   },
   // distroless, /bin/mimir, and no health flag. grafana/mimir is distroless since 2.13
   // (grafana/mimir#8204, which moved the Alpine image, with busybox's wget, to
-  // grafana/mimir-alpine); a health flag was asked for and declined (grafana/mimir#9034).
+  // grafana/mimir-alpine); a healthcheck inside the image was asked for and not merged
+  // (grafana/mimir#9034, #9035).
   // Not read at 3.2.1: the repository is too large to fetch here.
   'grafana/mimir': {
     tags: /^3\.2\.\d+$/,
@@ -87,7 +88,8 @@ export const IMAGE_CONTENTS: Readonly<Record<string, ImageContents>> = {
   // Alpine (busybox, so wget too) or Ubuntu, depending on the build; both variants install
   // bash and curl, only the Alpine one has wget. head, base64 and tr (admin-password.sh)
   // are busybox applets in one and coreutils in the other. ENTRYPOINT is /run.sh, with no
-  // CMD. Read in the 12.x line (the repository is too large to fetch at 13.2.3 here).
+  // CMD. Read in a 2025 version (Go 1.24.2 build stage): the repository is too large to
+  // fetch at 13.2.3 here.
   'grafana/grafana': {
     tags: /^13\.2\.\d+$/,
     source: 'grafana/grafana Dockerfile (final stage, GO_IMAGE golang:1.24.2)',

@@ -44,7 +44,10 @@ export interface DiscordDoubleOptions {
   readonly commands?: CommandCatalog;
   /** Seeds the failure sequence: one seed, one sequence. Default 1. */
   readonly seed?: number;
-  /** Injected failures; default DEMO_FAILURES. `false` (or NO_FAILURES) turns them off. */
+  /**
+   * Random failure rates; unset fields are 0. Default: none, a test asks for what it wants
+   * (`{ serverErrorRate: 0.1 }`, or DEMO_FAILURES for a demo's realistic mix).
+   */
   readonly failures?: Partial<FailureRates> | false;
   /** Per-route rate limits announced in `x-ratelimit-*` headers. Default 10 per 2 s. */
   readonly rateLimit?: RateLimitPolicy;
@@ -89,7 +92,7 @@ export interface DiscordDouble {
   readonly calls: readonly RecordedCall[];
   /** Forgets the calls recorded so far; throws unless recording. */
   clearCalls(): void;
-  /** Replaces the rates; unset fields come from DEMO_FAILURES (spread NO_FAILURES to start from none). */
+  /** Replaces the rates; unset fields are 0, `false` turns every failure off. */
   setFailures(failures: Partial<FailureRates> | false): void;
   /** Fails the next rate-limited calls (role changes, role creation) as listed, ahead of the rates. */
   failNext(...faults: ScriptedFault[]): void;

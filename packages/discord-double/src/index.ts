@@ -5,6 +5,7 @@
  */
 export type { RecordedCall } from './call-log.js';
 export type { CommandCatalog } from './command-catalog.js';
+export type { ControlAnswer, ControlRequest } from './control-api.js';
 export type { ControlFault } from './control-faults.js';
 export { defaultGuildFixture } from './default-guild.js';
 export type { DiscordDouble, DiscordDoubleOptions, DoubleLogger } from './discord-double.js';

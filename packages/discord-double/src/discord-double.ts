@@ -62,7 +62,10 @@ export interface DiscordDoubleOptions {
   readonly recordCalls?: boolean;
   /** Calls kept while recording, oldest dropped first. Default 10000. */
   readonly maxRecordedCalls?: number;
-  /** Logs unknown routes and handler errors (never headers or bodies). Default: silent. */
+  /**
+   * Where the double says what it cannot serve: one line per call to a route it lacks, and
+   * handler errors (never headers or bodies). Default: `console.warn`, on stderr.
+   */
   readonly logger?: DoubleLogger;
 }
 
@@ -109,13 +112,19 @@ export interface DiscordDouble {
 
 const API_PREFIX = '/api/v10';
 
+/** Without a logger the warnings still reach the bot's author: one plain line each, on stderr. */
+const STDERR_LOGGER: DoubleLogger = {
+  info: () => {},
+  warn: (fields, message) => console.warn(`${message} ${JSON.stringify(fields)}`),
+};
+
 /** Starts the double and resolves once it listens. */
 export async function startDiscordDouble(
   options: DiscordDoubleOptions = {},
 ): Promise<DiscordDouble> {
   const host = options.host ?? '127.0.0.1';
   const seed = options.seed ?? 1;
-  const logger = options.logger;
+  const logger = options.logger ?? STDERR_LOGGER;
   const fixture = options.fixture ?? defaultGuildFixture();
   const commands = options.commands ?? {};
   const token = botToken(fixture.botUser.id);
@@ -138,7 +147,7 @@ export async function startDiscordDouble(
     token,
     state,
     gatewayUrl: () => gatewayUrl,
-    onUnknownOpcode: (op) => logger?.warn({ op }, 'Discord double: unknown gateway opcode'),
+    onUnknownOpcode: (op) => logger.warn({ op }, 'Discord double: unknown gateway opcode'),
   });
   const interactions = new InteractionRegistry(fixture, ids, options.callbackDeadlineMs ?? 3000);
   const drift = new HierarchyDrift(state, faults);
@@ -151,8 +160,8 @@ export async function startDiscordDouble(
     token,
     faults,
     buckets: new RateLimitBuckets(options.rateLimit ?? DEFAULT_RATE_LIMIT),
-    onUnknownRoute: (method, path) =>
-      logger?.warn({ method, path: redactPath(path) }, 'Discord double: unknown route'),
+    onUnservedRoute: (method, path) =>
+      logger.warn({ method, path }, `Discord double: ${method} ${path} is not served`),
   });
   const defaultUserId = plainMember(fixture, state) ?? fixture.ownerId;
 
@@ -206,7 +215,7 @@ export async function startDiscordDouble(
         return;
       }
       if (!router.owns(path)) {
-        sendAnswer(response, answerWith(DISCORD_ERRORS.notFound));
+        sendAnswer(response, api.unserved(method, path));
         return;
       }
       const call: RecordedCall = {
@@ -228,7 +237,7 @@ export async function startDiscordDouble(
         sendAnswer(response, answerWith(DISCORD_ERRORS.payloadTooLarge));
         return;
       }
-      logger?.warn(
+      logger.warn(
         { method, path: redactPath(path), err: String(error) },
         'Discord double: handler failed',
       );

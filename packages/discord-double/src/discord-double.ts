@@ -3,7 +3,15 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PermissionFlagsBits } from 'discord-api-types/v10';
 import type { RecordedCall } from './call-log.js';
+import { ChannelMessages } from './channel-messages.js';
 import type { CommandCatalog } from './command-catalog.js';
+import {
+  buildComponentInteraction,
+  buildModalSubmit,
+  type ComponentRequest,
+  type MessageHandle,
+  type ModalRequest,
+} from './component-interaction.js';
 import { CONTROL_PREFIX, handleControl, NoBotConnected } from './control-api.js';
 import { CONTROL_FAULTS, type ControlFault } from './control-faults.js';
 import { defaultGuildFixture } from './default-guild.js';
@@ -20,8 +28,15 @@ import type { GuildFixture } from './guild-fixture.js';
 import { GuildState } from './guild-state.js';
 import { HierarchyDrift } from './hierarchy-drift.js';
 import { BodyTooLarge, readBody, redactPath, sendAnswer } from './http-exchange.js';
-import { buildInteraction, type InteractionRequest } from './interaction-payload.js';
+import {
+  type BuiltInteraction,
+  buildInteraction,
+  type InteractionRequest,
+  InvalidInteractionRequest,
+  memberOf,
+} from './interaction-payload.js';
 import { InteractionRegistry, type InteractionResult } from './interaction-registry.js';
+import type { MessagePayload } from './message-payload.js';
 import { DEFAULT_RATE_LIMIT, RateLimitBuckets, type RateLimitPolicy } from './rate-limits.js';
 import { RestApi } from './rest-api.js';
 import { RestRouter } from './rest-router.js';
@@ -99,11 +114,16 @@ export interface DiscordDouble {
   setFailures(failures: Partial<FailureRates> | false): void;
   /** Fails the next rate-limited calls (role changes, role creation) as listed, ahead of the rates. */
   failNext(...faults: ScriptedFault[]): void;
+  /** The channel's messages the bot sent (and edited, and did not delete), oldest first. */
+  channelMessages(): readonly MessagePayload[];
   /** Drops the gateway connections as a network failure would; clients reconnect. */
   dropGatewayConnections(): void;
-  /** Sends one INTERACTION_CREATE and resolves with the bot's answer. */
+  /**
+   * Sends one INTERACTION_CREATE (a slash command, an autocomplete keystroke, a click on a
+   * button, a pick in a select menu, a modal submission) and resolves with the bot's answer.
+   */
   sendInteraction(
-    request: InteractionRequest,
+    request: AnyInteractionRequest,
     options?: { readonly timeoutMs?: number },
   ): Promise<InteractionResult>;
   /** Closes gateway sessions, pending waits and the HTTP server. Stop clients first. */
@@ -111,6 +131,9 @@ export interface DiscordDouble {
 }
 
 const API_PREFIX = '/api/v10';
+
+/** Anything a member can do that reaches the bot as an interaction. */
+export type AnyInteractionRequest = InteractionRequest | ComponentRequest | ModalRequest;
 
 /** Without a logger the warnings still reach the bot's author: one plain line each, on stderr. */
 const STDERR_LOGGER: DoubleLogger = {
@@ -150,10 +173,13 @@ export async function startDiscordDouble(
     onUnknownOpcode: (op) => logger.warn({ op }, 'Discord double: unknown gateway opcode'),
   });
   const interactions = new InteractionRegistry(fixture, ids, options.callbackDeadlineMs ?? 3000);
+  const messages = new ChannelMessages(fixture, ids, (event, data) =>
+    gateway.dispatch(event, data),
+  );
   const drift = new HierarchyDrift(state, faults);
   const router = new RestRouter(
     API_PREFIX,
-    discordRoutes({ state, interactions, drift, ids, gatewayUrl: () => gatewayUrl }),
+    discordRoutes({ state, interactions, messages, drift, ids, gatewayUrl: () => gatewayUrl }),
   );
   const api = new RestApi({
     router,
@@ -165,17 +191,39 @@ export async function startDiscordDouble(
   });
   const defaultUserId = plainMember(fixture, state) ?? fixture.ownerId;
 
-  const sendInteraction = (
-    request: InteractionRequest,
+  /** What a member does, as INTERACTION_CREATE, and the message it acts on (components, modals). */
+  const build = (
+    request: AnyInteractionRequest,
+    userId: string,
+  ): BuiltInteraction & { readonly source?: MessageHandle | undefined } => {
+    if ('command' in request) return buildInteraction(state, request, ids.next(), userId, commands);
+    const member = memberOf(state, userId);
+    if ('modal' in request) {
+      const modal = interactions.shownModal(userId, request.modal);
+      if (modal === undefined)
+        throw new InvalidInteractionRequest(
+          `the bot has shown member ${userId} no modal '${request.modal}' (left to submit)`,
+        );
+      const built = buildModalSubmit(state, request, ids.next(), member, modal);
+      interactions.submitted(modal);
+      return { ...built, source: modal.source };
+    }
+    const visible = [...messages.visibleMessages(), ...interactions.visibleMessages()].sort(
+      (a, b) => (BigInt(a.message.id) < BigInt(b.message.id) ? 1 : -1),
+    );
+    return buildComponentInteraction(state, request, ids.next(), member, visible);
+  };
+
+  const sendInteraction = async (
+    request: AnyInteractionRequest,
     sendOptions: { readonly timeoutMs?: number } = {},
   ): Promise<InteractionResult> => {
-    if (gateway.readySessions === 0) return Promise.reject(new NoBotConnected());
-    const userId = request.userId ?? defaultUserId;
-    const built = buildInteraction(state, request, ids.next(), userId, commands);
-    interactions.register(built.id, built.token, built.type, built.user);
+    if (gateway.readySessions === 0) throw new NoBotConnected();
+    const built = build(request, request.userId ?? defaultUserId);
+    interactions.register(built.id, built.token, built.type, built.user, built.source);
     const result = interactions.waitForResult(built.id, sendOptions.timeoutMs ?? callbackTimeoutMs);
     gateway.dispatchToOne('INTERACTION_CREATE', built.payload);
-    return result;
+    return await result;
   };
   const control = {
     health: () => ({
@@ -285,6 +333,7 @@ export async function startDiscordDouble(
       faults.rates = resolveFailureRates(failures);
     },
     failNext: (...scripted) => faults.script(scripted),
+    channelMessages: () => messages.list(),
     dropGatewayConnections: () => gateway.dropConnections(),
     sendInteraction,
     async close() {

@@ -20,6 +20,12 @@ export const DISCORD_ERRORS = {
   unknownInteraction: error(404, 'Unknown interaction', RESTJSONErrorCodes.UnknownInteraction),
   unknownWebhook: error(404, 'Unknown Webhook', RESTJSONErrorCodes.UnknownWebhook),
   unknownMessage: error(404, 'Unknown Message', RESTJSONErrorCodes.UnknownMessage),
+  unknownChannel: error(404, 'Unknown Channel', RESTJSONErrorCodes.UnknownChannel),
+  emptyMessage: error(
+    400,
+    'Cannot send an empty message',
+    RESTJSONErrorCodes.CannotSendAnEmptyMessage,
+  ),
   alreadyAcknowledged: error(
     400,
     'Interaction has already been acknowledged.',

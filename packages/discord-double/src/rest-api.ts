@@ -2,8 +2,8 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { RecordedCall } from './call-log.js';
 import { answerWith, DISCORD_ERRORS, unservedRoute } from './discord-errors.js';
-import { redactPath } from './http-exchange.js';
 import type { FaultInjector } from './fault-injector.js';
+import { redactPath } from './http-exchange.js';
 import { type RateLimitBuckets, tooManyRequests } from './rate-limits.js';
 import type { ApiAnswer, RestRouter } from './rest-router.js';
 

@@ -88,7 +88,7 @@ async function installOutsider(work: string, tarball: string): Promise<string> {
 
 describe('the packed Discord double in a project outside the workspace', () => {
   let work = '';
-  let packed: Packed;
+  let packed: Packed & { readonly tarball: string };
   let project = '';
 
   beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { DiscordAPIError, type RateLimitData, RESTEvents } from 'discord.js';
 import { describe, expect, vi } from 'vitest';
 import { type DiscordDouble, NO_FAILURES } from '../src/index.js';
-import { test } from './client-fixture.js';
+import { memberId, test } from './client-fixture.js';
 
 const COLOR = 0x206694;
 
@@ -10,12 +10,6 @@ function roleId(double: DiscordDouble, name: string): string {
   const role = double.guild.roleByName(name);
   if (role === undefined) throw new Error(`no role '${name}' in the default guild`);
   return role.id;
-}
-
-function memberId(double: DiscordDouble, username: string): string {
-  const member = double.guild.members().find((m) => m.user.username === username);
-  if (member === undefined) throw new Error(`no member '${username}' in the default guild`);
-  return member.user.id;
 }
 
 describe('role routes of the Discord double, driven by discord.js', () => {

@@ -1,7 +1,15 @@
 // A small discord.js bot as its author would write it, knowing nothing of the double: the
 // outsider test (../outsider.test.ts) installs the packed package beside discord.js from the
 // registry in a project of its own and runs bot.test.js there with `node --test`.
-import { Client, Events, GatewayIntentBits, MessageFlags } from 'discord.js';
+import {
+  ActionRowBuilder,
+  ButtonBuilder,
+  ButtonStyle,
+  Client,
+  Events,
+  GatewayIntentBits,
+  MessageFlags,
+} from 'discord.js';
 
 /** The bot's client, talking to the Discord API at `api` (Discord's own by default). */
 export function createBot({ api } = {}) {
@@ -26,6 +34,13 @@ async function handle(interaction) {
     );
     return;
   }
+  if (interaction.isButton() && interaction.customId === 'raid-join') {
+    await interaction.update({
+      content: `${interaction.user.username} joins the raid`,
+      components: [],
+    });
+    return;
+  }
   if (!interaction.isChatInputCommand()) return;
   switch (interaction.commandName) {
     case 'greet': {
@@ -39,6 +54,17 @@ async function handle(interaction) {
       await interaction.reply(
         `${member.user.username} joined on ${member.joinedAt.toISOString().slice(0, 10)}`,
       );
+      return;
+    }
+    case 'raid': {
+      const join = new ButtonBuilder()
+        .setCustomId('raid-join')
+        .setLabel('Join')
+        .setStyle(ButtonStyle.Primary);
+      await interaction.reply({
+        content: 'Raid at nine',
+        components: [new ActionRowBuilder().addComponents(join)],
+      });
       return;
     }
     case 'report': {

@@ -91,3 +91,14 @@ test('autocomplete offers the roles the bot may give', async () => {
   });
   assert.deepEqual(callback, { type: 8, data: { choices: [{ name: 'Member', value: 'Member' }] } });
 });
+
+test('a click on the button of /raid updates the message', async () => {
+  await double.sendInteraction({ command: 'raid' });
+  const { callback } = await double.sendInteraction({
+    button: 'raid-join',
+    userId: memberNamed('bob'),
+  });
+  assert.equal(callback.type, 7);
+  assert.equal(callback.data.content, 'bob joins the raid');
+  assert.deepEqual(callback.data.components, []);
+});

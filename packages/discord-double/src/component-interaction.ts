@@ -158,6 +158,17 @@ export function buildModalSubmit(
     throw new InvalidInteractionRequest(
       `modal '${request.modal}' has no input ${unknown.map((f) => `'${f}'`).join(', ')}`,
     );
+  // Discord's client sends no modal with a required text input left empty (required by default).
+  const missing = inputs.filter(
+    (input) =>
+      input.type === ComponentType.TextInput &&
+      input.required !== false &&
+      !fields[String(input.custom_id)],
+  );
+  if (missing.length > 0)
+    throw new InvalidInteractionRequest(
+      `modal '${request.modal}' needs ${missing.map((i) => `'${i.custom_id}'`).join(', ')} (required)`,
+    );
   const submitted = (input: Component): object => {
     const entered = fields[String(input.custom_id)];
     return input.type === ComponentType.TextInput

@@ -214,12 +214,12 @@ describe('modals through the real discord.js client', () => {
       type: 4,
       data: { content: 'thanks for "Dashboards": More panels' },
     });
-    await expect(double.sendInteraction({ modal: 'feedback', fields: {} })).rejects.toThrow(
-      "no modal 'feedback'",
-    );
+    await expect(
+      double.sendInteraction({ modal: 'feedback', fields: { topic: 'a', details: 'b' } }),
+    ).rejects.toThrow("no modal 'feedback'");
   });
 
-  test("a modal opened from a button can update that button's message; unknown inputs are refused, and it stays open", async ({
+  test("a modal opened from a button can update that button's message; unknown inputs and empty required ones are refused, and it stays open", async ({
     client,
     double,
   }) => {
@@ -238,10 +238,13 @@ describe('modals through the real discord.js client', () => {
     await expect(
       double.sendInteraction({ modal: 'feedback', fields: { colour: 'red' } }),
     ).rejects.toThrow("modal 'feedback' has no input 'colour'");
+    await expect(
+      double.sendInteraction({ modal: 'feedback', fields: { topic: 'Raids' } }),
+    ).rejects.toThrow("modal 'feedback' needs 'details' (required)");
 
     const submitted = await double.sendInteraction({
       modal: 'feedback',
-      fields: { topic: 'Raids' },
+      fields: { topic: 'Raids', details: 'Fridays' },
     });
 
     expect(submitted.callback).toMatchObject({ type: 7 });

@@ -1,7 +1,5 @@
-import { startDiscordDouble } from '@roboshpee/discord-double';
 import { type Config, loadBotConfig } from './config/bot-config.js';
 import { loadOrExit } from './config/exit-on-config-error.js';
-import { demoGuild, startDemoTraffic } from './demo/index.js';
 import { describeError } from './discord/discord-error.js';
 import { startBot } from './runtime/bot.js';
 import { createDiscordClient } from './runtime/client.js';
@@ -26,6 +24,11 @@ interface DiscordEndpoint {
 }
 
 async function connectDemo(config: Extract<Config, { mode: 'demo' }>): Promise<DiscordEndpoint> {
+  // Loaded here, not at the top: a bot talking to the real Discord never loads the double.
+  const [{ startDiscordDouble }, { demoGuild, startDemoTraffic }] = await Promise.all([
+    import('@roboshpee/discord-double'),
+    import('./demo/index.js'),
+  ]);
   const double = await startDiscordDouble({
     ...demoGuild(),
     host: config.demo.host,

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import type { ControlFault } from '@roboshpee/discord-double';
+import type { ControlAnswer, ControlRequest } from '@roboshpee/discord-double';
 
 /** The repository root, found upwards (this file also runs compiled, from the bench). */
 function repositoryRoot(): string {
@@ -31,25 +31,6 @@ function startArguments(root: string): string[] {
 }
 
 export type LogLine = Record<string, unknown> & { msg?: string };
-
-/** The body of `POST /_demo/interactions` (@roboshpee/discord-double, control-api.ts). */
-export interface InteractionRequest {
-  readonly command: string;
-  readonly subcommand?: string;
-  readonly options?: Readonly<Record<string, string | number | boolean>>;
-  readonly userId?: string;
-  readonly autocomplete?: boolean;
-  /** A failure the double injects into the role change the command makes. */
-  readonly fault?: ControlFault;
-}
-
-/** The control API's answer (@roboshpee/discord-double InteractionResult). */
-export interface InteractionAnswer {
-  readonly callback: unknown;
-  readonly traceId: string | null;
-  /** From the double sending the interaction to the bot's callback arriving, in ms. */
-  readonly callbackMs: number;
-}
 
 /** A Discord double the bot should log in to instead of starting its own (demo mode). */
 export interface ExternalDouble {
@@ -176,14 +157,14 @@ export class DemoBot {
     );
   }
 
-  async interact(request: InteractionRequest): Promise<InteractionAnswer> {
+  async interact(request: ControlRequest): Promise<ControlAnswer> {
     const response = await fetch(`${this.#baseUrl}/_demo/interactions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(request),
     });
     if (!response.ok) throw new Error(`control API: ${response.status} ${await response.text()}`);
-    return (await response.json()) as InteractionAnswer;
+    return (await response.json()) as ControlAnswer;
   }
 
   linesWith(message: string): LogLine[] {

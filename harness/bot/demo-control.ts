@@ -1,7 +1,7 @@
+import type { ControlRequest } from '@roboshpee/discord-double';
 import { z } from 'zod';
 import { excerpt, requestJson } from '../backends/http-json.js';
 import { notYet, pollUntil } from '../backends/poll.js';
-import type { InteractionRequest } from './demo-bot.js';
 
 /**
  * Client of the demo double's control API (packages/discord-double/src/control-api.ts):
@@ -34,7 +34,7 @@ const CALLBACK_WAIT_MS = 30_000;
 
 export async function sendInteraction(
   doubleUrl: string,
-  request: InteractionRequest,
+  request: ControlRequest,
 ): Promise<InteractionAnswer> {
   // The double waits 5 s for the bot by default; a busy demo (rate-limit queues, injected
   // slow answers) can take longer, and a late answer is still an answer.

@@ -1,5 +1,6 @@
+import type { ControlRequest } from '@roboshpee/discord-double';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { DemoBot, type InteractionRequest } from '../../../harness/bot/demo-bot.js';
+import { DemoBot } from '../../../harness/bot/demo-bot.js';
 import { isInteractionLine } from '../../../harness/bot/interaction-line.js';
 import { OtlpReceiver } from '../../../harness/receivers/otlp-receiver.js';
 import { METRICS } from '../../src/contract/bot-metrics.js';
@@ -22,7 +23,7 @@ const FAST_EXPORT = {
 const roleAdd = (name: string) => ({ command: 'role', subcommand: 'add', options: { name } });
 
 /** Each fault on a role the demo user does not hold yet, so that a REST call is made. */
-const INTERACTIONS: readonly InteractionRequest[] = [
+const INTERACTIONS: readonly ControlRequest[] = [
   roleAdd('Valheim'),
   { ...roleAdd('Val'), autocomplete: true },
   { ...roleAdd('Factorio'), fault: 'forbidden' },

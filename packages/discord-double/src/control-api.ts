@@ -28,14 +28,27 @@ const interactionBody = z
     message: 'autocomplete makes no role changes for a fault to hit',
   });
 
+/** The body of `POST /_demo/interactions`: an interaction, how long to wait, a fault to inject. */
+export type ControlRequest = InteractionRequest & {
+  /** How long to wait for the bot's callback; default the double's `callbackTimeoutMs`. */
+  readonly timeoutMs?: number;
+  /** A failure injected into the role change (or creation) the command makes. */
+  readonly fault?: ControlFault;
+};
+
+/** The answer of `POST /_demo/interactions`. */
+export type ControlAnswer = InteractionResult & {
+  /** With a fault: how many of Discord's answers it replaced (0: no call met it). */
+  readonly faultedCalls?: number;
+};
+
 export interface ControlApiContext {
   readonly health: () => object;
-  /** With a fault: also how many REST calls met it (`faultedCalls`). */
   readonly send: (
     request: InteractionRequest,
     timeoutMs: number | undefined,
     fault: ControlFault | undefined,
-  ) => Promise<InteractionResult & { readonly faultedCalls?: number }>;
+  ) => Promise<ControlAnswer>;
 }
 
 /**

@@ -3,7 +3,15 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PermissionFlagsBits } from 'discord-api-types/v10';
 import type { RecordedCall } from './call-log.js';
+import { ChannelMessages } from './channel-messages.js';
 import type { CommandCatalog } from './command-catalog.js';
+import {
+  buildComponentInteraction,
+  buildModalSubmit,
+  type ComponentRequest,
+  type MessageHandle,
+  type ModalRequest,
+} from './component-interaction.js';
 import { CONTROL_PREFIX, handleControl, NoBotConnected } from './control-api.js';
 import { CONTROL_FAULTS, type ControlFault } from './control-faults.js';
 import { defaultGuildFixture } from './default-guild.js';
@@ -20,8 +28,15 @@ import type { GuildFixture } from './guild-fixture.js';
 import { GuildState } from './guild-state.js';
 import { HierarchyDrift } from './hierarchy-drift.js';
 import { BodyTooLarge, readBody, redactPath, sendAnswer } from './http-exchange.js';
-import { buildInteraction, type InteractionRequest } from './interaction-payload.js';
+import {
+  type BuiltInteraction,
+  buildInteraction,
+  type InteractionRequest,
+  InvalidInteractionRequest,
+  memberOf,
+} from './interaction-payload.js';
 import { InteractionRegistry, type InteractionResult } from './interaction-registry.js';
+import type { MessagePayload } from './message-payload.js';
 import { DEFAULT_RATE_LIMIT, RateLimitBuckets, type RateLimitPolicy } from './rate-limits.js';
 import { RestApi } from './rest-api.js';
 import { RestRouter } from './rest-router.js';
@@ -44,7 +59,10 @@ export interface DiscordDoubleOptions {
   readonly commands?: CommandCatalog;
   /** Seeds the failure sequence: one seed, one sequence. Default 1. */
   readonly seed?: number;
-  /** Injected failures; default DEMO_FAILURES. `false` (or NO_FAILURES) turns them off. */
+  /**
+   * Random failure rates; unset fields are 0. Default: none, a test asks for what it wants
+   * (`{ serverErrorRate: 0.1 }`, or DEMO_FAILURES for a demo's realistic mix).
+   */
   readonly failures?: Partial<FailureRates> | false;
   /** Per-route rate limits announced in `x-ratelimit-*` headers. Default 10 per 2 s. */
   readonly rateLimit?: RateLimitPolicy;
@@ -59,7 +77,10 @@ export interface DiscordDoubleOptions {
   readonly recordCalls?: boolean;
   /** Calls kept while recording, oldest dropped first. Default 10000. */
   readonly maxRecordedCalls?: number;
-  /** Logs unknown routes and handler errors (never headers or bodies). Default: silent. */
+  /**
+   * Where the double says what it cannot serve: one line per call to a route it lacks, and
+   * handler errors (never headers or bodies). Default: `console.warn`, on stderr.
+   */
   readonly logger?: DoubleLogger;
 }
 
@@ -89,15 +110,20 @@ export interface DiscordDouble {
   readonly calls: readonly RecordedCall[];
   /** Forgets the calls recorded so far; throws unless recording. */
   clearCalls(): void;
-  /** Replaces the rates; unset fields come from DEMO_FAILURES (spread NO_FAILURES to start from none). */
+  /** Replaces the rates; unset fields are 0, `false` turns every failure off. */
   setFailures(failures: Partial<FailureRates> | false): void;
   /** Fails the next rate-limited calls (role changes, role creation) as listed, ahead of the rates. */
   failNext(...faults: ScriptedFault[]): void;
+  /** The channel's messages the bot sent (and edited, and did not delete), oldest first. */
+  channelMessages(): readonly MessagePayload[];
   /** Drops the gateway connections as a network failure would; clients reconnect. */
   dropGatewayConnections(): void;
-  /** Sends one INTERACTION_CREATE and resolves with the bot's answer. */
+  /**
+   * Sends one INTERACTION_CREATE (a slash command, an autocomplete keystroke, a click on a
+   * button, a pick in a select menu, a modal submission) and resolves with the bot's answer.
+   */
   sendInteraction(
-    request: InteractionRequest,
+    request: AnyInteractionRequest,
     options?: { readonly timeoutMs?: number },
   ): Promise<InteractionResult>;
   /** Closes gateway sessions, pending waits and the HTTP server. Stop clients first. */
@@ -106,13 +132,22 @@ export interface DiscordDouble {
 
 const API_PREFIX = '/api/v10';
 
+/** Anything a member can do that reaches the bot as an interaction. */
+export type AnyInteractionRequest = InteractionRequest | ComponentRequest | ModalRequest;
+
+/** Without a logger the warnings still reach the bot's author: one plain line each, on stderr. */
+const STDERR_LOGGER: DoubleLogger = {
+  info: () => {},
+  warn: (fields, message) => console.warn(`${message} ${JSON.stringify(fields)}`),
+};
+
 /** Starts the double and resolves once it listens. */
 export async function startDiscordDouble(
   options: DiscordDoubleOptions = {},
 ): Promise<DiscordDouble> {
   const host = options.host ?? '127.0.0.1';
   const seed = options.seed ?? 1;
-  const logger = options.logger;
+  const logger = options.logger ?? STDERR_LOGGER;
   const fixture = options.fixture ?? defaultGuildFixture();
   const commands = options.commands ?? {};
   const token = botToken(fixture.botUser.id);
@@ -135,35 +170,60 @@ export async function startDiscordDouble(
     token,
     state,
     gatewayUrl: () => gatewayUrl,
-    onUnknownOpcode: (op) => logger?.warn({ op }, 'Discord double: unknown gateway opcode'),
+    onUnknownOpcode: (op) => logger.warn({ op }, 'Discord double: unknown gateway opcode'),
   });
   const interactions = new InteractionRegistry(fixture, ids, options.callbackDeadlineMs ?? 3000);
+  const messages = new ChannelMessages(fixture, ids, (event, data) =>
+    gateway.dispatch(event, data),
+  );
   const drift = new HierarchyDrift(state, faults);
   const router = new RestRouter(
     API_PREFIX,
-    discordRoutes({ state, interactions, drift, ids, gatewayUrl: () => gatewayUrl }),
+    discordRoutes({ state, interactions, messages, drift, ids, gatewayUrl: () => gatewayUrl }),
   );
   const api = new RestApi({
     router,
     token,
     faults,
     buckets: new RateLimitBuckets(options.rateLimit ?? DEFAULT_RATE_LIMIT),
-    onUnknownRoute: (method, path) =>
-      logger?.warn({ method, path: redactPath(path) }, 'Discord double: unknown route'),
+    onUnservedRoute: (method, path) =>
+      logger.warn({ method, path }, `Discord double: ${method} ${path} is not served`),
   });
   const defaultUserId = plainMember(fixture, state) ?? fixture.ownerId;
 
-  const sendInteraction = (
-    request: InteractionRequest,
+  /** What a member does, as INTERACTION_CREATE, and the message it acts on (components, modals). */
+  const build = (
+    request: AnyInteractionRequest,
+    userId: string,
+  ): BuiltInteraction & { readonly source?: MessageHandle | undefined } => {
+    if ('command' in request) return buildInteraction(state, request, ids.next(), userId, commands);
+    const member = memberOf(state, userId);
+    if ('modal' in request) {
+      const modal = interactions.shownModal(userId, request.modal);
+      if (modal === undefined)
+        throw new InvalidInteractionRequest(
+          `the bot has shown member ${userId} no modal '${request.modal}' (left to submit)`,
+        );
+      const built = buildModalSubmit(state, request, ids.next(), member, modal);
+      interactions.submitted(modal);
+      return { ...built, source: modal.source };
+    }
+    const visible = [...messages.visibleMessages(), ...interactions.visibleMessages()].sort(
+      (a, b) => (BigInt(a.message.id) < BigInt(b.message.id) ? 1 : -1),
+    );
+    return buildComponentInteraction(state, request, ids.next(), member, visible);
+  };
+
+  const sendInteraction = async (
+    request: AnyInteractionRequest,
     sendOptions: { readonly timeoutMs?: number } = {},
   ): Promise<InteractionResult> => {
-    if (gateway.readySessions === 0) return Promise.reject(new NoBotConnected());
-    const userId = request.userId ?? defaultUserId;
-    const built = buildInteraction(state, request, ids.next(), userId, commands);
-    interactions.register(built.id, built.token, built.type, built.user);
+    if (gateway.readySessions === 0) throw new NoBotConnected();
+    const built = build(request, request.userId ?? defaultUserId);
+    interactions.register(built.id, built.token, built.type, built.user, built.source);
     const result = interactions.waitForResult(built.id, sendOptions.timeoutMs ?? callbackTimeoutMs);
     gateway.dispatchToOne('INTERACTION_CREATE', built.payload);
-    return result;
+    return await result;
   };
   const control = {
     health: () => ({
@@ -203,7 +263,7 @@ export async function startDiscordDouble(
         return;
       }
       if (!router.owns(path)) {
-        sendAnswer(response, answerWith(DISCORD_ERRORS.notFound));
+        sendAnswer(response, api.unserved(method, path));
         return;
       }
       const call: RecordedCall = {
@@ -225,7 +285,7 @@ export async function startDiscordDouble(
         sendAnswer(response, answerWith(DISCORD_ERRORS.payloadTooLarge));
         return;
       }
-      logger?.warn(
+      logger.warn(
         { method, path: redactPath(path), err: String(error) },
         'Discord double: handler failed',
       );
@@ -273,6 +333,7 @@ export async function startDiscordDouble(
       faults.rates = resolveFailureRates(failures);
     },
     failNext: (...scripted) => faults.script(scripted),
+    channelMessages: () => messages.list(),
     dropGatewayConnections: () => gateway.dropConnections(),
     sendInteraction,
     async close() {

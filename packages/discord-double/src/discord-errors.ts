@@ -13,8 +13,6 @@ function error(status: number, message: string, code: number): DiscordError {
 
 export const DISCORD_ERRORS = {
   unauthorized: error(401, '401: Unauthorized', 0),
-  notFound: error(404, '404: Not Found', 0),
-  methodNotAllowed: error(405, '405: Method Not Allowed', 0),
   unknownGuild: error(404, 'Unknown Guild', RESTJSONErrorCodes.UnknownGuild),
   unknownMember: error(404, 'Unknown Member', RESTJSONErrorCodes.UnknownMember),
   unknownRole: error(404, 'Unknown Role', RESTJSONErrorCodes.UnknownRole),
@@ -22,6 +20,12 @@ export const DISCORD_ERRORS = {
   unknownInteraction: error(404, 'Unknown interaction', RESTJSONErrorCodes.UnknownInteraction),
   unknownWebhook: error(404, 'Unknown Webhook', RESTJSONErrorCodes.UnknownWebhook),
   unknownMessage: error(404, 'Unknown Message', RESTJSONErrorCodes.UnknownMessage),
+  unknownChannel: error(404, 'Unknown Channel', RESTJSONErrorCodes.UnknownChannel),
+  emptyMessage: error(
+    400,
+    'Cannot send an empty message',
+    RESTJSONErrorCodes.CannotSendAnEmptyMessage,
+  ),
   alreadyAcknowledged: error(
     400,
     'Interaction has already been acknowledged.',
@@ -42,6 +46,27 @@ export function invalidBody(field: string, message: string): DiscordError {
     body: {
       ...DISCORD_ERRORS.invalidBody.body,
       errors: { [field]: { _errors: [{ code: 'INVALID', message }] } },
+    },
+  };
+}
+
+/**
+ * What the double answers a route it does not serve: Discord's own 404 (or 405) shape, with a
+ * message naming the call, so that a bot's test fails saying what the double lacks instead
+ * of hanging or meeting a bare 404. `path` must come redacted (no tokens).
+ */
+export function unservedRoute(
+  method: string,
+  path: string,
+  allowed: readonly string[] = [],
+): DiscordError {
+  const served = allowed.length > 0 ? `; it serves ${allowed.join(', ')} there` : '';
+  const [status, reason] = allowed.length > 0 ? [405, 'Method Not Allowed'] : [404, 'Not Found'];
+  return {
+    status,
+    body: {
+      message: `${status}: ${reason}: the Discord double does not serve ${method} ${path}${served} (its README lists what it serves)`,
+      code: 0,
     },
   };
 }

@@ -1,4 +1,6 @@
-import { answerWith, DISCORD_ERRORS } from './discord-errors.js';
+import type { ChannelMessages } from './channel-messages.js';
+import { answerWith, DISCORD_ERRORS, type DiscordError } from './discord-errors.js';
+import { channelPayload } from './guild-payload.js';
 import type { GuildState } from './guild-state.js';
 import type { HierarchyDrift } from './hierarchy-drift.js';
 import type { InteractionRegistry } from './interaction-registry.js';
@@ -7,6 +9,7 @@ import type { SnowflakeSource } from './snowflake.js';
 
 export interface DiscordRouteContext {
   readonly state: GuildState;
+  readonly messages: ChannelMessages;
   readonly interactions: InteractionRegistry;
   readonly drift: HierarchyDrift;
   readonly ids: SnowflakeSource;
@@ -30,9 +33,17 @@ function ok(body: unknown, status = 200): ApiAnswer {
   return { status, body };
 }
 
-/** The REST routes a discord.js bot uses for RoboShpee's commands, answered as Discord does. */
+/** A message, or Discord's error instead of one. */
+function messageOr(result: object | DiscordError): ApiAnswer {
+  return 'id' in result ? ok(result) : answerWith(result as DiscordError);
+}
+
+/**
+ * The REST routes the double serves, answered as Discord does: login, the guild, its roles
+ * and members, command registration, interaction answers, and the channel's messages.
+ */
 export function discordRoutes(ctx: DiscordRouteContext): Route[] {
-  const { state, interactions } = ctx;
+  const { state, interactions, messages } = ctx;
   const inGuild = (guild: string | undefined, answer: () => ApiAnswer): ApiAnswer =>
     guild === state.id ? answer() : answerWith(DISCORD_ERRORS.unknownGuild);
   const commands = new Map<string, unknown[]>();
@@ -137,6 +148,24 @@ export function discordRoutes(ctx: DiscordRouteContext): Route[] {
     ),
     route('PUT', '/guilds/:guild/members/:user/roles/:role', BOT_LIMITED, changeRole('add')),
     route('DELETE', '/guilds/:guild/members/:user/roles/:role', BOT_LIMITED, changeRole('remove')),
+    route('GET', '/channels/:channel', BOT, ({ params }) =>
+      params.channel === state.fixture.channel.id
+        ? ok(channelPayload(state.fixture))
+        : answerWith(DISCORD_ERRORS.unknownChannel),
+    ),
+    route('POST', '/channels/:channel/messages', BOT, ({ params, body }) =>
+      messageOr(messages.create(params.channel ?? '', body)),
+    ),
+    route('GET', '/channels/:channel/messages/:message', BOT, ({ params }) =>
+      messageOr(messages.get(params.channel ?? '', params.message ?? '')),
+    ),
+    route('PATCH', '/channels/:channel/messages/:message', BOT, ({ params, body }) =>
+      messageOr(messages.edit(params.channel ?? '', params.message ?? '', body)),
+    ),
+    route('DELETE', '/channels/:channel/messages/:message', BOT, ({ params }) => {
+      const error = messages.delete(params.channel ?? '', params.message ?? '');
+      return error === null ? { status: 204 } : answerWith(error);
+    }),
     route('GET', '/applications/:app/commands', BOT, ({ params }) =>
       ok(commands.get(`${params.app}`) ?? []),
     ),

@@ -32,7 +32,10 @@ export interface FailureRates {
 /** Delays stay bounded: nothing the double does may outlast a test or a shutdown by much. */
 const MAX_DELAY_MS = 30_000;
 
-/** Demo defaults: rare enough that most commands succeed, frequent enough to show on a dashboard. */
+/**
+ * A demo's mix, asked for with `failures: DEMO_FAILURES`: rare enough that most commands
+ * succeed, frequent enough to show on a dashboard.
+ */
 export const DEMO_FAILURES: FailureRates = {
   serverErrorRate: 0.03,
   // One 5xx in ten opens a 3-second outage: at the demo's default 2 interactions/s, one
@@ -48,7 +51,7 @@ export const DEMO_FAILURES: FailureRates = {
   latencyMs: [10, 60],
 };
 
-/** Discord as it behaves on a good day: for tests that assert exact calls. */
+/** Discord as it behaves on a good day: the default. */
 export const NO_FAILURES: FailureRates = {
   serverErrorRate: 0,
   incidentRate: 0,
@@ -160,14 +163,15 @@ function fromScript(fault: ScriptedFault): Fault {
 }
 
 /**
- * Fills unspecified rates from the demo defaults (pass `{ ...NO_FAILURES, x }` to start from
- * none); `false` turns every failure off. Throws a RangeError naming a field out of range.
+ * Fills unspecified rates with none: a double fails only where the test asks
+ * (`{ rateLimitRate: 0.1 }`, or DEMO_FAILURES for the demo's mix); `false` or nothing turns
+ * every failure off. Throws a RangeError naming a field out of range.
  */
 export function resolveFailureRates(
   failures: Partial<FailureRates> | false | undefined,
 ): FailureRates {
   if (failures === false) return NO_FAILURES;
-  const rates = { ...DEMO_FAILURES, ...failures };
+  const rates = { ...NO_FAILURES, ...failures };
   for (const field of [
     'serverErrorRate',
     'incidentRate',

@@ -5,9 +5,21 @@
  */
 export type { RecordedCall } from './call-log.js';
 export type { CommandCatalog } from './command-catalog.js';
+export type {
+  ButtonRequest,
+  ComponentRequest,
+  ModalRequest,
+  SelectRequest,
+} from './component-interaction.js';
+export { type ControlAnswer, type ControlRequest, NoBotConnected } from './control-api.js';
 export type { ControlFault } from './control-faults.js';
 export { defaultGuildFixture } from './default-guild.js';
-export type { DiscordDouble, DiscordDoubleOptions, DoubleLogger } from './discord-double.js';
+export type {
+  AnyInteractionRequest,
+  DiscordDouble,
+  DiscordDoubleOptions,
+  DoubleLogger,
+} from './discord-double.js';
 export { RecordingOff, startDiscordDouble } from './discord-double.js';
 export { DISCORD_ERRORS, type DiscordError } from './discord-errors.js';
 export type { FailureRates, ScriptedFault } from './fault-injector.js';
@@ -19,7 +31,8 @@ export {
   type RoleSpec,
 } from './guild-fixture.js';
 export type { GuildState } from './guild-state.js';
-export type { InteractionRequest } from './interaction-payload.js';
-export type { InteractionResult } from './interaction-registry.js';
+export { type InteractionRequest, InvalidInteractionRequest } from './interaction-payload.js';
+export { CallbackTimeout, type InteractionResult } from './interaction-registry.js';
+export type { MessagePayload } from './message-payload.js';
 export { SeededRandom } from './seeded-random.js';
 export { snowflakeAt } from './snowflake.js';

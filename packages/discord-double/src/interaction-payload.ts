@@ -49,10 +49,7 @@ interface OptionPayload {
   options?: OptionPayload[];
 }
 
-/**
- * Builds INTERACTION_CREATE data with every field discord.js 14.28 reads (without
- * `app_permissions`, `entitlements` or `authorizing_integration_owners` it throws).
- */
+/** INTERACTION_CREATE for a slash command or an autocomplete keystroke in one. */
 export function buildInteraction(
   state: GuildState,
   request: InteractionRequest,
@@ -60,9 +57,7 @@ export function buildInteraction(
   userId: string,
   catalog: CommandCatalog,
 ): BuiltInteraction {
-  const member = state.member(userId);
-  if (member === undefined)
-    throw new InvalidInteractionRequest(`no member with id ${userId} in the double's guild`);
+  const member = memberOf(state, userId);
   const path = commandPath(request.command, request.subcommand);
   const focused = request.autocomplete
     ? (request.focused ?? catalog.autocompleteOptions?.[path])
@@ -103,11 +98,53 @@ export function buildInteraction(
   }
   const hasResolved = Object.keys(resolvedUsers).length > 0;
 
-  const token = `aW50ZXJhY3Rpb246${randomBytes(48).toString('base64url')}`;
-  const { fixture } = state;
   const type = request.autocomplete
     ? InteractionType.ApplicationCommandAutocomplete
     : InteractionType.ApplicationCommand;
+  return interactionEnvelope(state, id, type, member, {
+    // One stable id per command, as registration would have assigned.
+    id: commandId(request.command),
+    name: request.command,
+    type: 1,
+    guild_id: state.id,
+    options:
+      request.subcommand === undefined
+        ? options
+        : [
+            {
+              name: request.subcommand,
+              type: ApplicationCommandOptionType.Subcommand,
+              options,
+            },
+          ],
+    ...(hasResolved ? { resolved: { users: resolvedUsers, members: resolvedMembers } } : {}),
+  });
+}
+
+/** The member an interaction comes from; Discord sends none from outside the guild. */
+export function memberOf(state: GuildState, userId: string): APIGuildMember {
+  const member = state.member(userId);
+  if (member === undefined)
+    throw new InvalidInteractionRequest(`no member with id ${userId} in the double's guild`);
+  return member;
+}
+
+/**
+ * INTERACTION_CREATE around `data`, with every field discord.js 14.28 reads (without
+ * `app_permissions`, `entitlements` or `authorizing_integration_owners` it throws), from
+ * `member` in the guild's channel. `extra` adds fields, e.g. the `message` of a component.
+ */
+export function interactionEnvelope(
+  state: GuildState,
+  id: string,
+  type: InteractionType,
+  member: APIGuildMember,
+  data: object,
+  extra: object = {},
+): BuiltInteraction {
+  const token = `aW50ZXJhY3Rpb246${randomBytes(48).toString('base64url')}`;
+  const { fixture } = state;
+  const userId = member.user.id;
   return {
     id,
     token,
@@ -119,24 +156,7 @@ export function buildInteraction(
       type,
       token,
       version: 1,
-      data: {
-        // One stable id per command, as registration would have assigned.
-        id: commandId(request.command),
-        name: request.command,
-        type: 1,
-        guild_id: state.id,
-        options:
-          request.subcommand === undefined
-            ? options
-            : [
-                {
-                  name: request.subcommand,
-                  type: ApplicationCommandOptionType.Subcommand,
-                  options,
-                },
-              ],
-        ...(hasResolved ? { resolved: { users: resolvedUsers, members: resolvedMembers } } : {}),
-      },
+      data,
       guild_id: state.id,
       guild: { id: state.id, locale: 'en-US', features: [] },
       guild_locale: 'en-US',
@@ -150,6 +170,7 @@ export function buildInteraction(
       authorizing_integration_owners: { '0': state.id },
       context: 0,
       attachment_size_limit: 10_485_760,
+      ...extra,
     },
   };
 }

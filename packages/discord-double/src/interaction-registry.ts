@@ -4,10 +4,17 @@ import {
   type InteractionType,
   MessageFlags,
 } from 'discord-api-types/v10';
-import { checkCallback, invalidMessage } from './callback-rules.js';
+import { checkCallback } from './callback-rules.js';
+import {
+  isEphemeral,
+  type MessageHandle,
+  type ShownModal,
+  type VisibleMessage,
+} from './component-interaction.js';
 import { answerWith, DISCORD_ERRORS } from './discord-errors.js';
 import type { GuildFixture } from './guild-fixture.js';
-import { interactionMessage } from './message-payload.js';
+import { invalidMessage } from './message-limits.js';
+import { editedMessage, interactionMessage, type MessagePayload } from './message-payload.js';
 import type { ApiAnswer } from './rest-router.js';
 import type { SnowflakeSource } from './snowflake.js';
 import { traceIdOf } from './traceparent.js';
@@ -60,9 +67,21 @@ interface Pending {
     readonly callbackMs: number;
   };
   deferredReply?: unknown;
-  message?: Record<string, unknown>;
+  message?: MessagePayload;
+  /** The message a component (or a modal opened from one) sits on. */
+  readonly source?: MessageHandle | undefined;
+  /** Answered with UPDATE_MESSAGE or its deferral: `@original` is then the source message. */
+  updatesSource?: boolean;
   readonly waiters: Set<(closing: boolean) => void>;
 }
+
+/** Modals shown and not yet submitted, kept at most (the oldest forgotten first). */
+const MAX_MODALS = 100;
+
+const DEFERRALS: readonly number[] = [
+  InteractionResponseType.DeferredChannelMessageWithSource,
+  InteractionResponseType.DeferredMessageUpdate,
+];
 
 /**
  * Interactions the double has sent and what the bot answered: checks callbacks as Discord
@@ -71,6 +90,7 @@ interface Pending {
  */
 export class InteractionRegistry {
   readonly #pending = new Map<string, Pending>();
+  readonly #modals: ShownModal[] = [];
   readonly #fixture: GuildFixture;
   readonly #ids: SnowflakeSource;
   readonly #deadlineMs: number;
@@ -81,7 +101,13 @@ export class InteractionRegistry {
     this.#deadlineMs = deadlineMs;
   }
 
-  register(id: string, token: string, type: InteractionType, user: APIUser): void {
+  register(
+    id: string,
+    token: string,
+    type: InteractionType,
+    user: APIUser,
+    source?: MessageHandle,
+  ): void {
     const now = Date.now();
     // Oldest first (insertion order), so the walk stops at the first one to keep.
     for (const [key, old] of this.#pending) {
@@ -97,6 +123,7 @@ export class InteractionRegistry {
       user,
       createdAt: now,
       sentAt: performance.now(),
+      source,
       waiters: new Set(),
     });
   }
@@ -134,6 +161,18 @@ export class InteractionRegistry {
       pending.message = this.#message(pending, data, false);
     } else if (callback.type === InteractionResponseType.DeferredChannelMessageWithSource) {
       pending.message = this.#message(pending, data, true);
+    } else if (callback.type === InteractionResponseType.UpdateMessage) {
+      pending.updatesSource = true;
+      pending.source?.update(data);
+    } else if (callback.type === InteractionResponseType.DeferredMessageUpdate) {
+      pending.updatesSource = true;
+    } else if (callback.type === InteractionResponseType.Modal) {
+      this.#modals.push({
+        userId: pending.user.id,
+        data,
+        ...(pending.source === undefined ? {} : { source: pending.source }),
+      });
+      this.#modals.splice(0, Math.max(0, this.#modals.length - MAX_MODALS));
     }
     this.#wake(pending);
     if (!withResponse) return { status: 204 };
@@ -165,13 +204,10 @@ export class InteractionRegistry {
     const data = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
     const invalid = invalidMessage(data, 'content');
     if (invalid !== null) return answerWith(invalid);
+    let edited: MessagePayload | undefined;
     if (kind === 'edit') {
-      if (pending.message === undefined) return answerWith(DISCORD_ERRORS.unknownMessage);
-      pending.message = {
-        ...pending.message,
-        ...this.#message(pending, data, false),
-        id: pending.message.id,
-      };
+      edited = pending.updatesSource ? pending.source?.update(data) : this.#editOwn(pending, data);
+      if (edited === undefined) return answerWith(DISCORD_ERRORS.unknownMessage);
     }
     if (pending.deferredReply === undefined) {
       pending.deferredReply = data;
@@ -179,17 +215,72 @@ export class InteractionRegistry {
     }
     return {
       status: 200,
-      body: kind === 'edit' ? pending.message : this.#message(pending, data, false),
+      body: edited ?? this.#message(pending, data, false),
     };
   }
 
   /** `GET`/`DELETE /webhooks/{app}/{token}/messages/@original`. */
   original(token: string, method: 'GET' | 'DELETE'): ApiAnswer {
     const pending = this.#byToken(token);
-    if (pending?.message === undefined) return answerWith(DISCORD_ERRORS.unknownMessage);
-    if (method === 'GET') return { status: 200, body: pending.message };
-    delete pending.message;
+    const handle = pending === undefined ? undefined : this.#original(pending);
+    const message = handle?.read();
+    if (handle === undefined || message === undefined)
+      return answerWith(DISCORD_ERRORS.unknownMessage);
+    if (method === 'GET') return { status: 200, body: message };
+    handle.remove();
     return { status: 204 };
+  }
+
+  /** The replies members can see now, newest first: where their components are. */
+  visibleMessages(): VisibleMessage[] {
+    const visible: VisibleMessage[] = [];
+    for (const pending of this.#pending.values()) {
+      const message = pending.message;
+      if (message === undefined) continue;
+      visible.push({
+        message,
+        handle: this.#ownMessage(pending),
+        ...(isEphemeral(message) ? { onlyFor: pending.user.id } : {}),
+      });
+    }
+    return visible.reverse();
+  }
+
+  /** The latest modal with this id shown to this member and not yet submitted. */
+  shownModal(userId: string, customId: string): ShownModal | undefined {
+    return this.#modals.findLast((m) => m.userId === userId && m.data.custom_id === customId);
+  }
+
+  /** A modal is submitted once. */
+  submitted(modal: ShownModal): void {
+    const index = this.#modals.indexOf(modal);
+    if (index !== -1) this.#modals.splice(index, 1);
+  }
+
+  /** `@original`: the interaction's own reply, or the message it updated. */
+  #original(pending: Pending): MessageHandle | undefined {
+    if (pending.updatesSource) return pending.source;
+    return this.#ownMessage(pending);
+  }
+
+  /** An edit of the interaction's own reply; a deferral's "thinking…" ends with it. */
+  #editOwn(pending: Pending, data: Record<string, unknown>): MessagePayload | undefined {
+    if (pending.message === undefined) return undefined;
+    const edited = editedMessage(pending.message, data);
+    pending.message = { ...edited, flags: Number(edited.flags) & ~MessageFlags.Loading };
+    return pending.message;
+  }
+
+  #ownMessage(pending: Pending): MessageHandle {
+    return {
+      read: () => pending.message,
+      update: (body) => {
+        if (pending.message === undefined) return undefined;
+        pending.message = editedMessage(pending.message, body);
+        return pending.message;
+      },
+      remove: () => delete pending.message,
+    };
   }
 
   /** Resolves when the bot has answered (and, after a deferral, replied), or rejects after `timeoutMs`. */
@@ -200,8 +291,7 @@ export class InteractionRegistry {
       const settle = (): boolean => {
         const callback = pending.callback;
         if (callback === undefined) return false;
-        const deferred =
-          callback.body.type === InteractionResponseType.DeferredChannelMessageWithSource;
+        const deferred = DEFERRALS.includes(Number(callback.body.type));
         if (deferred && pending.deferredReply === undefined) return false;
         finish();
         resolve(result(pending));
@@ -248,11 +338,7 @@ export class InteractionRegistry {
     });
   }
 
-  #message(
-    pending: Pending,
-    data: Record<string, unknown>,
-    loading: boolean,
-  ): Record<string, unknown> {
+  #message(pending: Pending, data: Record<string, unknown>, loading: boolean): MessagePayload {
     return interactionMessage(this.#fixture, this.#ids.next(), data, {
       loading,
       interactionId: pending.id,

@@ -1,8 +1,9 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { RecordedCall } from './call-log.js';
-import { answerWith, DISCORD_ERRORS } from './discord-errors.js';
+import { answerWith, DISCORD_ERRORS, unservedRoute } from './discord-errors.js';
 import type { FaultInjector } from './fault-injector.js';
+import { redactPath } from './http-exchange.js';
 import { type RateLimitBuckets, tooManyRequests } from './rate-limits.js';
 import type { ApiAnswer, RestRouter } from './rest-router.js';
 
@@ -11,7 +12,8 @@ export interface RestApiOptions {
   readonly token: string;
   readonly faults: FaultInjector;
   readonly buckets: RateLimitBuckets;
-  readonly onUnknownRoute: (method: string, path: string) => void;
+  /** Told of every call to a route the double does not serve (path redacted). */
+  readonly onUnservedRoute: (method: string, path: string) => void;
 }
 
 const SERVER_ERRORS = {
@@ -38,11 +40,8 @@ export class RestApi {
   ): Promise<ApiAnswer> {
     const { router, token, faults, buckets } = this.#options;
     const match = router.match(call.method, call.path);
-    if (match.kind === 'wrong-method') return answerWith(DISCORD_ERRORS.methodNotAllowed);
-    if (match.kind === 'none') {
-      this.#options.onUnknownRoute(call.method, call.path);
-      return answerWith(DISCORD_ERRORS.notFound);
-    }
+    if (match.kind === 'wrong-method') return this.unserved(call.method, call.path, match.allowed);
+    if (match.kind === 'none') return this.unserved(call.method, call.path);
     const { route, params } = match;
     if (route.botAuth && headers.authorization !== `Bot ${token}`) {
       return answerWith(DISCORD_ERRORS.unauthorized);
@@ -81,5 +80,12 @@ export class RestApi {
     const answer = await route.handle(request);
     if (answer.injected !== undefined) call.injected = answer.injected;
     return { ...answer, headers: { ...verdict.headers, ...answer.headers } };
+  }
+
+  /** A call the double has no route for: one log line and a Discord-shaped error naming it. */
+  unserved(method: string, path: string, allowed: readonly string[] = []): ApiAnswer {
+    const redacted = redactPath(path);
+    this.#options.onUnservedRoute(method, redacted);
+    return answerWith(unservedRoute(method, redacted, allowed));
   }
 }

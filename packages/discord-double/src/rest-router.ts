@@ -33,7 +33,7 @@ export interface Route extends RouteOptions {
 
 export type RouteMatch =
   | { readonly kind: 'found'; readonly route: Route; readonly params: Record<string, string> }
-  | { readonly kind: 'wrong-method' }
+  | { readonly kind: 'wrong-method'; readonly allowed: readonly string[] }
   | { readonly kind: 'none' };
 
 /**
@@ -57,14 +57,14 @@ export class RestRouter {
   match(method: string, path: string): RouteMatch {
     if (!this.owns(path)) return { kind: 'none' };
     const segments = path.slice(this.#prefix.length).split('/');
-    let pathMatched = false;
+    const allowed: string[] = [];
     for (const { route, segments: template } of this.#routes) {
       const params = matchSegments(template, segments);
       if (params === null) continue;
-      pathMatched = true;
       if (route.method === method) return { kind: 'found', route, params };
+      allowed.push(route.method);
     }
-    return pathMatched ? { kind: 'wrong-method' } : { kind: 'none' };
+    return allowed.length > 0 ? { kind: 'wrong-method', allowed } : { kind: 'none' };
   }
 }
 

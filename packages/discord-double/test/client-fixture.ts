@@ -33,3 +33,10 @@ export const test = base.extend<DoubleContext>({
     await client.destroy();
   },
 });
+
+/** A member's id by username, e.g. `bob` of the default guild (no roles). */
+export function memberId(double: DiscordDouble, username: string): string {
+  const member = double.guild.members().find((m) => m.user.username === username);
+  if (member === undefined) throw new Error(`no member '${username}' in the double's guild`);
+  return member.user.id;
+}

@@ -60,6 +60,15 @@ describe('injected failures', () => {
     expect(injector.next()).toEqual({ kind: 'none', delayMs: 0 });
   });
 
+  test('are off unless asked: no rates, or rates given field by field, the rest 0', () => {
+    expect(resolveFailureRates(undefined)).toEqual(NO_FAILURES);
+    expect(resolveFailureRates({ rateLimitRate: 0.5 })).toEqual({
+      ...NO_FAILURES,
+      rateLimitRate: 0.5,
+    });
+    expect(resolveFailureRates(DEMO_FAILURES)).toEqual(DEMO_FAILURES);
+  });
+
   test('scripted faults come first, in order', () => {
     const injector = new FaultInjector(NO_FAILURES, 1);
     injector.script([

@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { describe, expect } from 'vitest';
+import { describe, expect, vi } from 'vitest';
 import WebSocket from 'ws';
 import { test as doubleTest } from './client-fixture.js';
 
@@ -71,14 +71,17 @@ describe('the gateway of the Discord double', () => {
     expect(code).toBe(4004);
   });
 
-  test('closes with 4001 on an unknown opcode and 4002 on a frame it cannot decode', async ({
+  test('closes with 4001 on an unknown opcode (saying so in one line) and 4002 on a frame it cannot decode', async ({
     double,
     gateway,
   }) => {
     await gateway.next();
     const closed = once(gateway.socket, 'close');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     gateway.socket.send(JSON.stringify({ op: 99 }));
     expect((await closed)[0]).toBe(4001);
+    expect(warn.mock.calls).toEqual([['Discord double: unknown gateway opcode {"op":99}']]);
+    warn.mockRestore();
 
     const other = new WebSocket(double.gatewayUrl);
     try {

@@ -1,8 +1,16 @@
-import { NO_FAILURES } from '@roboshpee/discord-double';
 import { DiscordAPIError, type RateLimitData, RESTEvents } from 'discord.js';
 import { describe, expect, vi } from 'vitest';
-import { GAME_ROLE_COLOR } from '../../src/demo/fixture/guild-fixture.js';
-import { test } from './client-fixture.js';
+import { type DiscordDouble, NO_FAILURES } from '../src/index.js';
+import { memberId, test } from './client-fixture.js';
+
+const COLOR = 0x206694;
+
+/** The default guild's ids by name: `Member` is the one role the bot may assign. */
+function roleId(double: DiscordDouble, name: string): string {
+  const role = double.guild.roleByName(name);
+  if (role === undefined) throw new Error(`no role '${name}' in the default guild`);
+  return role.id;
+}
 
 describe('role routes of the Discord double, driven by discord.js', () => {
   test('a role added by REST is recorded and reaches the cache through GUILD_MEMBER_UPDATE', async ({
@@ -10,35 +18,34 @@ describe('role routes of the Discord double, driven by discord.js', () => {
     double,
   }) => {
     const guild = client.guilds.cache.get(double.guildId);
-    const valheim = guild?.roles.cache.find((r) => r.name === 'Valheim');
-    const member = guild?.members.cache.find(
-      (m) => !m.roles.cache.has(valheim?.id ?? '') && !m.user.bot,
-    );
-    if (!guild || !valheim || !member) throw new Error('fixture lacks a member without Valheim');
+    const memberRole = guild?.roles.cache.get(roleId(double, 'Member'));
+    const member = guild?.members.cache.get(memberId(double, 'bob'));
+    if (!guild || !memberRole || !member) throw new Error('default guild incomplete');
+    expect(member.roles.cache.has(memberRole.id)).toBe(false);
     double.clearCalls();
 
-    await member.roles.add(valheim.id);
+    await member.roles.add(memberRole.id);
 
     expect(double.calls).toHaveLength(1);
     const [call] = double.calls;
     expect(call).toMatchObject({
       method: 'PUT',
-      path: `/api/v10/guilds/${guild.id}/members/${member.id}/roles/${valheim.id}`,
+      path: `/api/v10/guilds/${guild.id}/members/${member.id}/roles/${memberRole.id}`,
       status: 204,
     });
     expect(call?.headers.authorization).toBe(`Bot ${double.token}`);
-    expect(double.guild.member(member.id)?.roles).toContain(valheim.id);
+    expect(double.guild.member(member.id)?.roles).toContain(memberRole.id);
     await vi.waitFor(
-      () => expect(guild.members.cache.get(member.id)?.roles.cache.has(valheim.id)).toBe(true),
+      () => expect(guild.members.cache.get(member.id)?.roles.cache.has(memberRole.id)).toBe(true),
       {
         timeout: 2000,
       },
     );
 
-    await member.roles.remove(valheim.id);
+    await member.roles.remove(memberRole.id);
     expect(double.calls[1]).toMatchObject({ method: 'DELETE', status: 204 });
     await vi.waitFor(
-      () => expect(guild.members.cache.get(member.id)?.roles.cache.has(valheim.id)).toBe(false),
+      () => expect(guild.members.cache.get(member.id)?.roles.cache.has(memberRole.id)).toBe(false),
       {
         timeout: 2000,
       },
@@ -46,8 +53,8 @@ describe('role routes of the Discord double, driven by discord.js', () => {
   });
 
   test.for([
-    ['a role above the bot', 'Star Citizen'],
-    ['a role managed by an integration', 'Twitch Subscriber'],
+    ['a role above the bot', 'Above Bot'],
+    ['a role managed by an integration', 'Integration'],
   ] as const)(
     'refuses %s with 50013 and changes nothing',
     async ([, roleName], { client, double }) => {
@@ -55,7 +62,6 @@ describe('role routes of the Discord double, driven by discord.js', () => {
       const role = guild?.roles.cache.find((r) => r.name === roleName);
       const member = guild?.members.cache.get(double.defaultUserId);
       if (!role || !member) throw new Error('fixture incomplete');
-      expect(role.color).toBe(GAME_ROLE_COLOR);
       expect(role.editable).toBe(false);
       const before = [...(double.guild.member(member.id)?.roles ?? [])];
 
@@ -82,18 +88,18 @@ describe('role routes of the Discord double, driven by discord.js', () => {
     if (!guild) throw new Error('no guild');
     const role = await guild.roles.create({
       name: 'Hades II',
-      colors: { primaryColor: GAME_ROLE_COLOR },
+      colors: { primaryColor: COLOR },
       mentionable: true,
     });
     expect(role.name).toBe('Hades II');
-    expect(role.color).toBe(GAME_ROLE_COLOR);
+    expect(role.color).toBe(COLOR);
     expect(role.position).toBe(1);
     const call = double.calls.find(
       (c) => c.method === 'POST' && c.path === `/api/v10/guilds/${guild.id}/roles`,
     );
     expect(call?.body).toMatchObject({
       name: 'Hades II',
-      colors: { primary_color: GAME_ROLE_COLOR },
+      colors: { primary_color: COLOR },
       mentionable: true,
     });
     await vi.waitFor(() => expect(guild.roles.cache.get(role.id)?.name).toBe('Hades II'), {
@@ -116,8 +122,10 @@ describe('role routes of the Discord double, driven by discord.js', () => {
     client,
     double,
   }) => {
-    const member = client.guilds.cache.get(double.guildId)?.members.cache.get(double.defaultUserId);
-    const role = double.guild.roles().find((r) => r.name === 'Factorio');
+    const member = client.guilds.cache
+      .get(double.guildId)
+      ?.members.cache.get(memberId(double, 'bob'));
+    const role = double.guild.roleByName('Member');
     if (!member || !role) throw new Error('fixture incomplete');
     const limited: RateLimitData[] = [];
     client.rest.on(RESTEvents.RateLimited, (data) => limited.push(data));
@@ -139,8 +147,10 @@ describe('role routes of the Discord double, driven by discord.js', () => {
   });
 
   test('answers a 5xx and discord.js retries it', async ({ client, double }) => {
-    const member = client.guilds.cache.get(double.guildId)?.members.cache.get(double.defaultUserId);
-    const role = double.guild.roles().find((r) => r.name === 'Terraria');
+    const member = client.guilds.cache
+      .get(double.guildId)
+      ?.members.cache.get(memberId(double, 'bob'));
+    const role = double.guild.roleByName('Member');
     if (!member || !role) throw new Error('fixture incomplete');
     double.clearCalls();
     double.failNext({ kind: 'server-error', status: 502 }, { kind: 'server-error', status: 503 });
@@ -156,8 +166,8 @@ describe('role routes of the Discord double, driven by discord.js', () => {
     double,
   }) => {
     const guild = client.guilds.cache.get(double.guildId);
-    const member = guild?.members.cache.get(double.defaultUserId);
-    const role = guild?.roles.cache.find((r) => r.name === 'Satisfactory');
+    const member = guild?.members.cache.get(memberId(double, 'bob'));
+    const role = guild?.roles.cache.get(roleId(double, 'Member'));
     if (!guild || !member || !role) throw new Error('fixture incomplete');
     expect(role.editable).toBe(true);
     double.setFailures({ ...NO_FAILURES, hierarchyDriftRate: 1, hierarchyDriftMs: 600 });
@@ -189,12 +199,14 @@ describe('the call record', () => {
   test.override('doubleOptions', { failures: false, maxRecordedCalls: 2 });
 
   test('keeps only the latest maxRecordedCalls calls', async ({ client, double }) => {
-    const member = client.guilds.cache.get(double.guildId)?.members.cache.get(double.defaultUserId);
-    const roles = ['Valheim', 'Minecraft', 'Factorio'].map(
-      (name) => double.guild.roleByName(name)?.id ?? '',
-    );
-    for (const role of roles) await member?.roles.remove(role);
-    expect(double.calls.map((c) => c.path.split('/').at(-1))).toEqual(roles.slice(1));
+    const member = client.guilds.cache
+      .get(double.guildId)
+      ?.members.cache.get(memberId(double, 'bob'));
+    const role = roleId(double, 'Member');
+    await member?.roles.add(role);
+    await member?.roles.remove(role);
+    await member?.roles.add(role);
+    expect(double.calls.map((c) => c.method)).toEqual(['DELETE', 'PUT']);
   });
 });
 
@@ -206,16 +218,16 @@ describe('rate-limit buckets of the Discord double', () => {
     double,
   }) => {
     const guild = client.guilds.cache.get(double.guildId);
-    const member = guild?.members.cache.get(double.defaultUserId);
-    const roles = ['Valheim', 'Minecraft', 'Factorio'].map(
-      (name) => double.guild.roleByName(name)?.id ?? '',
+    const role = roleId(double, 'Member');
+    // Three members, one route: one bucket (per route and guild, as Discord's).
+    const members = ['bob', 'owner', 'Test Bot'].map((name) =>
+      guild?.members.cache.get(memberId(double, name)),
     );
-    if (!member) throw new Error('fixture incomplete');
     const limited: RateLimitData[] = [];
     client.rest.on(RESTEvents.RateLimited, (data) => limited.push(data));
     double.clearCalls();
 
-    await Promise.all(roles.map((role) => member.roles.remove(role)));
+    await Promise.all(members.map((member) => member?.roles.add(role)));
 
     expect(double.calls.map((c) => c.status)).toEqual([204, 204, 204]);
     expect(limited.length).toBeGreaterThanOrEqual(1);

@@ -1,31 +1,10 @@
-import { type DiscordDouble, startDiscordDouble } from '@roboshpee/discord-double';
 import { Client, type DiscordAPIError, Events, GatewayIntentBits } from 'discord.js';
 import { describe, expect, vi } from 'vitest';
-import { isInteractionLine } from '../../../harness/bot/interaction-line.js';
-import { messages } from '../../src/core/messages.js';
-import { demoGuild } from '../../src/demo/index.js';
-import {
-  addRoleToNewcomer,
-  test as botTest,
-  memberWhere,
-  replyOf,
-  roleId,
-} from '../discord/bot-fixture.js';
+import { type DiscordDouble, startDiscordDouble } from '../src/index.js';
 import { test } from './client-fixture.js';
+import { postInteraction as post } from './control-request.js';
 
 const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
-
-async function post(
-  double: DiscordDouble,
-  body: unknown,
-): Promise<{ status: number; json: Record<string, unknown> }> {
-  const response = await fetch(`${double.baseUrl}/_demo/interactions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
-}
 
 /** A client whose REST calls carry a W3C traceparent, as the OpenTelemetry undici instrumentation adds. */
 async function tracedClient(double: DiscordDouble): Promise<Client<true>> {
@@ -130,6 +109,10 @@ describe('the control API of the Discord double', () => {
     expect(json.error).toBe('invalid_request');
     expect(String(json.message)).toContain(field);
   });
+});
+
+describe('user options', () => {
+  test.override('guild', { commands: { userOptions: { age: ['user'] } } });
 
   test('rejects a user option that names nobody in the guild', async ({ client, double }) => {
     expect(client.isReady()).toBe(true);
@@ -191,7 +174,13 @@ describe('interaction answers as Discord checks them', () => {
       await interaction.respond(choices).catch((e: unknown) => errors.push(e));
     });
     const wait = double.sendInteraction(
-      { command: 'role', subcommand: 'add', options: { name: 'r' }, autocomplete: true },
+      {
+        command: 'role',
+        subcommand: 'add',
+        options: { name: 'r' },
+        autocomplete: true,
+        focused: 'name',
+      },
       { timeoutMs: 500 },
     );
     await expect(wait).rejects.toThrow('no interaction callback from the bot within 500 ms');
@@ -240,12 +229,33 @@ describe('authentication and unknown routes', () => {
     }
   });
 
-  test('an unknown route is 404 in Discord JSON and logged without tokens', async () => {
+  test('a route the double does not serve fails the client at once, naming it, with one log line', async ({
+    client,
+    double,
+  }) => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const guild = client.guilds.cache.get(double.guildId);
+      const error = await guild?.bans.fetch().catch((e: unknown) => e);
+
+      const path = `/api/v10/guilds/${double.guildId}/bans`;
+      expect(error).toMatchObject({
+        status: 404,
+        code: 0,
+        message: `404: Not Found: the Discord double does not serve GET ${path} (its README lists what it serves)`,
+      });
+      expect(warn.mock.calls).toEqual([
+        [`Discord double: GET ${path} is not served {"method":"GET","path":"${path}"}`],
+      ]);
+      expect(double.calls.at(-1)).toMatchObject({ method: 'GET', path, status: 404 });
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  test('the log line and the answer carry no token', async () => {
     const warnings: [object, string][] = [];
     const double = await startDiscordDouble({
-      ...demoGuild(),
-      recordCalls: true,
-      failures: false,
       logger: { info: () => {}, warn: (fields, message) => warnings.push([fields, message]) },
     });
     try {
@@ -253,120 +263,52 @@ describe('authentication and unknown routes', () => {
       const response = await fetch(`${double.apiUrl}/v10/channels/1/webhooks/${token}`, {
         headers: { authorization: `Bot ${double.token}` },
       });
+      const path = '/api/v10/channels/1/webhooks/:token';
       expect(response.status).toBe(404);
-      expect(await response.json()).toEqual({ message: '404: Not Found', code: 0 });
+      expect(await response.json()).toEqual({
+        message: `404: Not Found: the Discord double does not serve GET ${path} (its README lists what it serves)`,
+        code: 0,
+      });
       expect(warnings).toEqual([
-        [
-          { method: 'GET', path: '/api/v10/channels/1/webhooks/:token' },
-          'Discord double: unknown route',
-        ],
+        [{ method: 'GET', path }, `Discord double: GET ${path} is not served`],
       ]);
-      expect(double.calls.at(-1)).toMatchObject({ method: 'GET', status: 404 });
     } finally {
       await double.close();
     }
   });
 
-  test('a known path with the wrong method is 405', async ({ double }) => {
-    const response = await fetch(`${double.apiUrl}/v10/gateway/bot`, { method: 'DELETE' });
-    expect(response.status).toBe(405);
+  test('a served path with another method is 405, naming what it serves', async ({ double }) => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const response = await fetch(`${double.apiUrl}/v10/gateway/bot`, { method: 'DELETE' });
+      expect(response.status).toBe(405);
+      expect(await response.json()).toEqual({
+        message:
+          '405: Method Not Allowed: the Discord double does not serve DELETE /api/v10/gateway/bot; it serves GET there (its README lists what it serves)',
+        code: 0,
+      });
+      expect(warn).toHaveBeenCalledTimes(1);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  test('a path outside the API version it serves is answered the same way', async ({ double }) => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const response = await fetch(`${double.apiUrl}/v9/gateway/bot`);
+      expect(response.status).toBe(404);
+      expect(((await response.json()) as { message: string }).message).toContain(
+        'does not serve GET /api/v9/gateway/bot',
+      );
+      expect(warn).toHaveBeenCalledTimes(1);
+    } finally {
+      warn.mockRestore();
+    }
   });
 });
 
-describe('faults on demand: POST /_demo/interactions with "fault" and the real bot', () => {
-  const EPHEMERAL = 64;
-
-  interface FaultCase {
-    readonly fault: string;
-    /** Statuses of the role PUTs, in order. */
-    readonly puts: readonly number[];
-    readonly faultedCalls: number;
-    readonly reply: { readonly type: number; readonly content: string; readonly flags?: number };
-    readonly outcome: string;
-    readonly roleAdded: boolean;
-  }
-
-  const cases: readonly FaultCase[] = [
-    {
-      fault: 'forbidden',
-      puts: [403],
-      faultedCalls: 1,
-      reply: { type: 4, content: messages.missingPermissions, flags: EPHEMERAL },
-      outcome: 'forbidden',
-      roleAdded: false,
-    },
-    {
-      fault: 'server_error',
-      // The first try and discord.js's three retries.
-      puts: [503, 503, 503, 503],
-      faultedCalls: 4,
-      reply: { type: 4, content: messages.failed, flags: EPHEMERAL },
-      outcome: 'error',
-      roleAdded: false,
-    },
-    {
-      fault: 'rate_limited',
-      puts: [429, 204],
-      faultedCalls: 1,
-      reply: { type: 4, content: messages.added('Valheim') },
-      outcome: 'ok',
-      roleAdded: true,
-    },
-    {
-      fault: 'slow',
-      puts: [204],
-      faultedCalls: 1,
-      // Deferred (ephemeral "thinking..."), the answer edited in after the slow change.
-      reply: { type: 5, content: messages.added('Valheim'), flags: EPHEMERAL },
-      outcome: 'ok',
-      roleAdded: true,
-    },
-  ];
-
-  botTest.for(cases)(
-    'GIVEN fault $fault WHEN a member adds Valheim THEN PUTs $puts and outcome $outcome',
-    async (expected, { discord: { double, logs } }) => {
-      const valheim = roleId(double, 'Valheim');
-      const userId = memberWhere(double, (roles) => !roles.includes(valheim));
-      const { status, json } = await post(double, {
-        command: 'role',
-        subcommand: 'add',
-        options: { name: 'Valheim' },
-        userId,
-        fault: expected.fault,
-        timeoutMs: 10_000,
-      });
-
-      expect(status).toBe(200);
-      expect(json.faultedCalls).toBe(expected.faultedCalls);
-      const callback = replyOf(json.callback);
-      const words =
-        json.deferredReply === undefined ? callback : replyOf({ data: json.deferredReply });
-      expect({ type: callback.type, content: words.content, flags: callback.flags }).toEqual({
-        flags: undefined,
-        ...expected.reply,
-      });
-      expect(words.allowed_mentions).toEqual({ parse: [] });
-      const puts = double.calls.filter((call) => call.method === 'PUT');
-      expect(puts.map((call) => call.status)).toEqual(expected.puts);
-      expect(double.guild.member(userId)?.roles.includes(valheim)).toBe(expected.roleAdded);
-      await expect.poll(() => logs.find(isInteractionLine)?.outcome).toBe(expected.outcome);
-    },
-  );
-
-  botTest(
-    'a fault the command never meets is withdrawn, not left for the next command',
-    async ({ discord: { double } }) => {
-      const help = await post(double, { command: 'help', fault: 'forbidden' });
-      expect(help.status).toBe(200);
-      expect(help.json.faultedCalls).toBe(0);
-
-      const { result } = await addRoleToNewcomer(double, 'Valheim');
-      expect(replyOf(result.callback).content).toBe(messages.added('Valheim'));
-      expect(double.calls.filter((call) => call.injected !== undefined)).toEqual([]);
-    },
-  );
-
+describe('faults on demand: POST /_demo/interactions with "fault"', () => {
   test.for([
     [{ command: 'help', fault: 'meteor' }, 'fault'],
     [

@@ -31,8 +31,9 @@ export const DISCORD_PEER_SERVICE = 'discord';
 /**
  * Attributes undici's instrumentation sets that neither the contract, the dashboards nor
  * Tempo read: as `undefined`, the SDK leaves them off the span (the duration histogram
- * reads none of them). discord.js sends no query string on the bot's calls, the method is
- * always a standard one, and the user agent is discord.js's own.
+ * reads none of them). The query is in `url.full` already, discord.js sends standard
+ * methods only (the original is `http.request.method` again), and the user agent is
+ * discord.js's own.
  */
 const UNREAD = {
   [ATTR_HTTP_REQUEST_METHOD_ORIGINAL]: undefined,

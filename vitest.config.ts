@@ -19,6 +19,7 @@ export default defineConfig({
       'test/tooling/**/*.test.ts',
       'test/kubernetes/**/*.test.ts',
       'test/harness/**/*.test.ts',
+      'test/bench/**/*.test.ts',
     ],
     // The tests that run the built bot (wire, health, logger) need bot/dist: built once here.
     globalSetup: ['harness/bot/build-before-tests.ts'],

@@ -5,6 +5,7 @@
  * `commands` is what the run served (warm-up included: 2300 in a closed-loop run). Time
  * before the first interaction (startup) is left out. Each sample goes to the nearest frame
  * outside Node's internals: the package (or the bot's directory) that asked for the work.
+ * The floor's profile (bench/floor-main.ts) reads the same way, from its first command.
  */
 import { readFileSync } from 'node:fs';
 
@@ -61,7 +62,8 @@ let serving = false;
 profile.samples.forEach((leaf, index) => {
   const micros = profile.timeDeltas[index + 1] ?? 0;
   const stack = stackOf(leaf);
-  serving ||= stack.some((frame) => frame.url.includes('interaction-handler'));
+  // The bot's first interaction, or the floor's first command (floor-telemetry.ts).
+  serving ||= stack.some((frame) => /interaction-handler|floor-telemetry/.test(frame.url));
   const [top] = stack;
   if (!serving || top === undefined || top.functionName === '(idle)') return;
   busy += micros;

@@ -30,6 +30,22 @@ function startArguments(root: string): string[] {
   return args;
 }
 
+/** The `--import` of the bot's preload from `npm start`'s command line in `root`. */
+export function preloadArguments(root: string): string[] {
+  return startArguments(root).slice(0, -1);
+}
+
+/** This process's environment without the variables that configure the bot. */
+export function inheritedEnvironment(): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(
+      (entry): entry is [string, string] =>
+        entry[1] !== undefined &&
+        !/^(OTEL_|ROBOSHPEE_|PYROSCOPE_|DISCORD_|LOG_LEVEL$)/.test(entry[0]),
+    ),
+  );
+}
+
 export type LogLine = Record<string, unknown> & { msg?: string };
 
 /** A Discord double the bot should log in to instead of starting its own (demo mode). */
@@ -92,11 +108,7 @@ export class DemoBot {
   static async start(env: Record<string, string>, options: DemoBotOptions = {}): Promise<DemoBot> {
     const root = options.root ?? ROOT;
     const double = options.double;
-    const inherited = Object.fromEntries(
-      Object.entries(process.env).filter(
-        ([key]) => !/^(OTEL_|ROBOSHPEE_|PYROSCOPE_|DISCORD_|LOG_LEVEL$)/.test(key),
-      ),
-    );
+    const inherited = inheritedEnvironment();
     const mode =
       double === undefined
         ? { ROBOSHPEE_DEMO: 'true', ROBOSHPEE_DEMO_RATE: '0' }

@@ -88,6 +88,12 @@ describe('readExportSettings', () => {
   test("by default the span queue holds 3 s of spans at the bot's maximum (2 spans per command, 1300 commands/s)", () => {
     expect(readExportSettings({}).spanBatch.maxQueueSize).toBeGreaterThanOrEqual(3 * 2 * 1300);
   });
+  test('by default the log queue holds as many commands as the span queue (one record, two spans each)', () => {
+    const settings = readExportSettings({});
+    expect(settings.logBatch.maxQueueSize).toBeGreaterThanOrEqual(
+      settings.spanBatch.maxQueueSize / 2,
+    );
+  });
   test('queue bounds come from OTEL_BSP_* and OTEL_BLRP_*', () => {
     const settings = readExportSettings({
       OTEL_BSP_MAX_QUEUE_SIZE: '100',

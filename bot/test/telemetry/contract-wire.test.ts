@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { DemoBot } from '../../../harness/bot/demo-bot.js';
 import { isInteractionLine } from '../../../harness/bot/interaction-line.js';
 import { OtlpReceiver } from '../../../harness/receivers/otlp-receiver.js';
-import { METRICS } from '../../src/contract/bot-metrics.js';
+import { METRICS, RUNTIME_METRICS } from '../../src/contract/bot-metrics.js';
 import { LOG_FIELDS } from '../../src/contract/logs.js';
 import { SPANS, type SpanDeclaration } from '../../src/contract/spans.js';
 
@@ -94,6 +94,26 @@ describe('GIVEN the demo bot serving every kind of interaction, exporting to a r
         receiver.spans.some((span) => declared.matches.test(span.name)),
         declared.name,
       ).toBe(true);
+    }
+  });
+
+  test("THEN each Discord REST span carries what the contract declares for it, and of undici's own attributes only those the bot cannot leave off", () => {
+    const rest = receiver.spans.filter((span) => SPANS.discordRest.matches.test(span.name));
+    const declared = SPANS.discordRest.attributes.map((attribute) => attribute.name);
+    // The duration histogram's labels come from the span's start attributes; undici sets the
+    // peer's address and port, and error.type on a failed call, after the span has started.
+    const unavoidable = [
+      ...RUNTIME_METRICS.httpClientDuration.attributes,
+      'network.peer.address',
+      'network.peer.port',
+      'error.type',
+    ];
+    expect(rest.length).toBeGreaterThan(0);
+    for (const span of rest) {
+      expect(Object.keys(span.attributes), span.name).toEqual(expect.arrayContaining(declared));
+      for (const key of Object.keys(span.attributes)) {
+        expect([...declared, ...unavoidable], span.name).toContain(key);
+      }
     }
   });
 

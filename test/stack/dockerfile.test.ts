@@ -39,12 +39,13 @@ describe(DOCKERFILE, () => {
     expect(problems).toEqual([]);
   });
 
-  test('installs from the lockfile, builds, and drops dev dependencies', () => {
+  test("installs from the lockfile, builds, and keeps the bot workspace's runtime dependencies alone", () => {
     const runs = instructions
       .filter((i) => i.keyword === 'RUN')
       .map((i) => i.args)
       .join(' && ');
-    const missing = ['npm ci', 'npm run build', 'npm prune --omit=dev'].filter(
+    const bot = JSON.parse(readRepoFile('bot/package.json')) as { name: string };
+    const missing = ['npm ci', 'npm run build', `npm ci --omit=dev --workspace=${bot.name}`].filter(
       (step) => !runs.includes(step),
     );
     expect(missing.map((step) => `${DOCKERFILE}: RUN: expected "${step}"`)).toEqual([]);

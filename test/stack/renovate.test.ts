@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { loadCompose } from '../../harness/compose/compose.js';
+import { packageManifests } from '../../harness/repo/package-manifests.js';
 import { isRecord } from '../../harness/repo/parsed-document.js';
 import { readRepoFile } from '../../harness/repo/repo.js';
 import { COMPOSE_FILE } from '../../harness/repo/stack-files.js';
@@ -67,11 +68,9 @@ function images(): { name: string; where: string }[] {
 }
 
 function npmPackages(): string[] {
-  const manifest = JSON.parse(readRepoFile('package.json')) as Record<
-    string,
-    Record<string, string>
-  >;
-  return Object.keys({ ...manifest.dependencies, ...manifest.devDependencies });
+  return packageManifests().flatMap((manifest) =>
+    Object.keys({ ...manifest.dependencies, ...manifest.devDependencies }),
+  );
 }
 
 describe(FILE, () => {
@@ -113,13 +112,15 @@ describe(FILE, () => {
   });
 
   test('every package.json version is exact, as the pin strategy keeps it', () => {
-    const manifest = JSON.parse(readRepoFile('package.json')) as Record<
-      string,
-      Record<string, string>
-    >;
-    const ranged = Object.entries({ ...manifest.dependencies, ...manifest.devDependencies })
-      .filter(([, version]) => !/^\d+\.\d+\.\d+(-[\w.]+)?$/.test(version))
-      .map(([name, version]) => `package.json: ${name}@${version}: expected an exact version`);
+    const manifests = packageManifests();
+    expect(manifests.map((manifest) => manifest.path)).toContain('bot/package.json');
+    const ranged = manifests.flatMap((manifest) =>
+      Object.entries({ ...manifest.dependencies, ...manifest.devDependencies })
+        .filter(([, version]) => !/^\d+\.\d+\.\d+(-[\w.]+)?$/.test(version))
+        .map(
+          ([name, version]) => `${manifest.path}: ${name}@${version}: expected an exact version`,
+        ),
+    );
     expect(ranged).toEqual([]);
   });
 

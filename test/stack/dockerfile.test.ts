@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { loadCompose, serviceNamed } from '../../harness/compose/compose.js';
-import { readRepoFile, repoFileExists } from '../../harness/repo/repo.js';
+import { REPO_ROOT, readRepoFile, repoFileExists } from '../../harness/repo/repo.js';
 import { type Instruction, loadDockerfile, resolveArgs } from './dockerfile.js';
 
 const DOCKERFILE = 'bot/Dockerfile';
@@ -15,8 +15,9 @@ function where(instruction: Instruction): string {
 describe(DOCKERFILE, () => {
   test('is what compose builds', () => {
     const bot = serviceNamed(loadCompose(), 'bot');
+    // Compose writes the context absolute: the repository root.
     expect(bot.build, 'compose.yaml: services.bot.build').toEqual({
-      context: '.',
+      context: REPO_ROOT.replace(/\/$/, ''),
       dockerfile: DOCKERFILE,
     });
     expect(

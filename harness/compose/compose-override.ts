@@ -1,5 +1,6 @@
+import { parse } from 'yaml';
 import { topLevelMapping } from '../repo/parsed-document.js';
-import { readRepoYaml } from '../repo/repo.js';
+import { readRepoFile } from '../repo/repo.js';
 import { COMPOSE_FILE } from '../repo/stack-files.js';
 import { type Compose, loadCompose } from './compose.js';
 import type { Environment } from './compose-config.js';
@@ -21,7 +22,8 @@ export interface ComposeOverride {
 export function loadComposeOverride(file: string, env: Environment = {}): ComposeOverride {
   return {
     file,
-    written: topLevelMapping(readRepoYaml(file), file),
+    // Compose's own tags (`!reset`, `!override`) are Compose's to apply, in `merged`.
+    written: topLevelMapping(parse(readRepoFile(file), { logLevel: 'error' }), file),
     merged: loadCompose({ files: [COMPOSE_FILE, file], env }),
   };
 }

@@ -27,6 +27,7 @@ buildNpmPackage (finalAttrs: {
       ../packages/discord-double/package.json
       ../packages/discord-double/tsconfig.build.json
       ../packages/discord-double/src
+      ../bot/package.json
       ../bot/tsconfig.build.json
       ../bot/src
     ];
@@ -47,13 +48,17 @@ buildNpmPackage (finalAttrs: {
   installPhase = ''
     runHook preInstall
 
+    # The root lists tooling only (devDependencies): what is left is the runtime dependencies
+    # of the workspaces, the bot's (bot/package.json) and the Discord double's it depends on.
+    # (npm prune has no workspace filter; bot/Dockerfile's `npm ci --workspace` would need the
+    # registry, which the sandbox does not have once npmConfigHook restored the lockfile.)
     npm prune --omit=dev --no-save $npmFlags
     find node_modules -maxdepth 1 -type d -empty -delete
 
     app="$out/lib/roboshpee"
     mkdir -p "$app/bot"
-    # package.json carries "type": "module", which makes bot/dist/*.js ES modules.
-    cp package.json "$app/"
+    # bot/package.json carries "type": "module", which makes bot/dist/*.js ES modules.
+    cp bot/package.json "$app/bot/"
     cp -r bot/dist "$app/bot/dist"
     cp -r node_modules "$app/node_modules"
     # node_modules/@roboshpee/discord-double is a link to the workspace package: ship what

@@ -9,25 +9,39 @@ const SRC = fileURLToPath(new URL('../src/', import.meta.url));
 const specifiers = (file: string): string[] => moduleSpecifiers(readFileSync(file, 'utf8'));
 
 /**
- * The packages a file reaches, following its relative imports wherever they lead, so that
- * a core file cannot reach discord.js or OpenTelemetry through a project file either.
+ * The project files and packages that files reach, following their relative imports wherever
+ * they lead, so that a core file cannot reach discord.js or OpenTelemetry through a project
+ * file either. Each package maps to a file that imports it.
  */
-function packagesReachedFrom(entries: readonly string[]): Map<string, string> {
-  const reached = new Map<string, string>();
-  const seen = new Set<string>();
+function reachedFrom(entries: readonly string[]): {
+  files: Set<string>;
+  packages: Map<string, string>;
+} {
+  const packages = new Map<string, string>();
+  const files = new Set<string>();
   const queue = [...entries];
   for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
-    if (seen.has(file)) continue;
-    seen.add(file);
+    if (files.has(file)) continue;
+    files.add(file);
     for (const specifier of specifiers(file)) {
       if (specifier.startsWith('.')) {
         queue.push(resolve(dirname(file), specifier.replace(/\.js$/, '.ts')));
       } else {
-        reached.set(specifier, relative(SRC, file));
+        packages.set(specifier, relative(SRC, file));
       }
     }
   }
-  return reached;
+  return { files, packages };
+}
+
+const packagesReachedFrom = (entries: readonly string[]) => reachedFrom(entries).packages;
+
+/** The `.ts` files under a folder of bot/src. */
+function filesUnder(folder: string): string[] {
+  const root = join(SRC, folder);
+  return readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.ts'))
+    .map((name) => join(root, name));
 }
 
 // The core holds the role rules (no discord.js, no OpenTelemetry); the contract is read by
@@ -39,10 +53,7 @@ test.each([
 ])(
   'GIVEN bot/src/%s THEN it imports no package at all, directly or through a project file',
   (folder, atLeast) => {
-    const root = join(SRC, folder);
-    const files = readdirSync(root, { recursive: true, encoding: 'utf8' })
-      .filter((name) => name.endsWith('.ts'))
-      .map((name) => join(root, name));
+    const files = filesUnder(folder);
     expect(files.length).toBeGreaterThan(atLeast);
     expect(Object.fromEntries(packagesReachedFrom(files))).toEqual({});
   },
@@ -54,6 +65,38 @@ test('GIVEN a file that imports a package through a relative import THEN the che
   const list = join(SRC, 'commands', 'role', 'list.ts');
   expect(specifiers(list).every((specifier) => specifier.startsWith('.'))).toBe(true);
   expect(packagesReachedFrom([list]).get('discord.js')).toMatch(/\.ts$/);
+});
+
+/**
+ * The telemetry API files that files reach, directly or through a project file, as paths
+ * under bot/src.
+ */
+function telemetryReachedFrom(files: readonly string[]): string[] {
+  return [...reachedFrom(files).files]
+    .map((file) => relative(SRC, file))
+    .filter((file) => file.startsWith('telemetry/'))
+    .sort();
+}
+
+// One forward path per interaction: a command answers with its result and the facts about
+// it, and the interaction handler alone records them. The floors would let a command import
+// the telemetry API (it is a lower floor); this does not.
+describe('the commands and the telemetry API', () => {
+  test('GIVEN bot/src/commands THEN no file reaches bot/src/telemetry, directly or through a project file', () => {
+    const files = filesUnder('commands');
+    expect(files.length).toBeGreaterThan(5);
+    expect(telemetryReachedFrom(files)).toEqual([]);
+    expect(
+      [...packagesReachedFrom(files).keys()].filter((name) => name.startsWith('@opentelemetry/')),
+    ).toEqual([]);
+  });
+
+  test('GIVEN the interaction handler THEN the check sees that it reaches the telemetry API', () => {
+    // The handler is the one that records: if the check missed its imports, the test above
+    // would prove nothing.
+    const handler = join(SRC, 'runtime', 'interaction-handler.ts');
+    expect(telemetryReachedFrom([handler])).toContain('telemetry/observe.ts');
+  });
 });
 
 /**

@@ -6,7 +6,7 @@ import { metricsStat, metricsTimeseries, thresholds, thresholdsFrom } from './pa
 import { rate } from './promql.js';
 
 // Self-metrics the stack's components expose and Alloy scrapes into Mimir. Each name's
-// upstream source is cited in dashboards/test/catalogue/stack-metrics.ts.
+// upstream source is cited in stack-series.ts.
 
 /** One query per signal; `how` tells series of the same component apart in the legend. */
 const perSignal = (metric: (items: string) => string, by: string, how?: string) =>

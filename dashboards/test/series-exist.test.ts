@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { TEMPO_GENERATED } from '../../bot/src/contract/stack-metrics.js';
 import { baseResource } from '../../bot/src/telemetry-sdk/resource.js';
 import { loadCompose, serviceNamed } from '../../harness/compose/compose.js';
 import { alertQueries, dashboardQueries } from '../../harness/dashboards/extracted-queries.js';
@@ -8,6 +7,7 @@ import { profileProblems } from '../../harness/dashboards/profile-check.js';
 import { labelValuesProblems, promqlProblems } from '../../harness/dashboards/promql-check.js';
 import { traceqlProblems } from '../../harness/dashboards/traceql-check.js';
 import { BOT_SERVICE } from '../src/bot-series.js';
+import { TEMPO_GENERATED } from '../src/stack-series.js';
 import { producedSeries } from './catalogue/index.js';
 import { tempoSendsExemplars } from './catalogue/tempo-series.js';
 

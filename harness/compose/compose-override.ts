@@ -1,30 +1,29 @@
-import { type Document, isNode, parseDocument } from 'yaml';
+import { parse } from 'yaml';
 import { topLevelMapping } from '../repo/parsed-document.js';
 import { readRepoFile } from '../repo/repo.js';
-import { type Compose, parseCompose } from './compose.js';
+import { COMPOSE_FILE } from '../repo/stack-files.js';
+import { type Compose, loadCompose } from './compose.js';
+import type { Environment } from './compose-config.js';
 
 /**
- * A compose override file (`docker compose -f compose.yaml -f <override>`), read as compose
- * reads it: YAML merge keys (`<<: *anchor`) applied, and the document kept so that a
- * check can see compose's own tags such as `!reset`.
+ * A compose override file (`docker compose -f compose.yaml -f <override>`): what Compose
+ * runs with it (merged, `!reset` applied, services of inactive profiles left out), and the
+ * file as written, for the checks about the file itself (which services it defines).
  */
 export interface ComposeOverride {
   readonly file: string;
-  readonly document: Document;
-  /** As written, merge keys applied (for the Compose schema). */
-  readonly raw: Record<string, unknown>;
-  /** Interpolated without a .env, like compose.yaml in harness/compose/compose.ts. */
-  readonly compose: Compose;
+  /** The override as written. */
+  readonly written: Record<string, unknown>;
+  /** compose.yaml with the override applied, as `docker compose config` reads the two. */
+  readonly merged: Compose;
 }
 
-export function loadComposeOverride(file: string): ComposeOverride {
-  const document = parseDocument(readRepoFile(file), { merge: true });
-  const raw = topLevelMapping(document.toJS(), file);
-  return { file, document, raw, compose: parseCompose(raw) };
-}
-
-/** The YAML tag written on a node of the override (`!reset`, `!override`), if any. */
-export function tagAt(override: ComposeOverride, ...path: readonly string[]): string | undefined {
-  const node = override.document.getIn(path, true);
-  return isNode(node) ? node.tag : undefined;
+/** `env`: the variables interpolation sees (an override may require some: `${X:?...}`). */
+export function loadComposeOverride(file: string, env: Environment = {}): ComposeOverride {
+  return {
+    file,
+    // Compose's own tags (`!reset`, `!override`) are Compose's to apply, in `merged`.
+    written: topLevelMapping(parse(readRepoFile(file), { logLevel: 'error' }), file),
+    merged: loadCompose({ files: [COMPOSE_FILE, file], env }),
+  };
 }

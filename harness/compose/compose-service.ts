@@ -1,16 +1,14 @@
-import { resolve } from 'node:path';
 import type { GenericContainer } from 'testcontainers';
-import { parse } from 'yaml';
-import { topLevelMapping } from '../repo/parsed-document.js';
+import { REPO_ROOT } from '../repo/repo.js';
 import { COMPOSE_FILE } from '../repo/stack-files.js';
-import { type Compose, type Environment, parseCompose, serviceNamed } from './compose.js';
+import { type Compose, type Environment, loadCompose, serviceNamed } from './compose.js';
 import { goDurationSeconds } from './go-duration.js';
 
 /**
  * One compose service as the container suites start it, so they run the very image tag,
  * command, config files and environment the stack ships, without repeating them. Read
- * through the shared compose reader (harness/compose/compose.ts); `${VAR:-default}` takes its
- * default, or the value from `env`, as `docker compose` would with no .env.
+ * through the shared compose reader (harness/compose/compose.ts): `docker compose config`,
+ * with no .env and only the variables in `env`.
  */
 export interface ComposeService {
   readonly name: string;
@@ -78,8 +76,8 @@ export function healthcheckOf(
 /** Compose's stop grace period when a service sets none. */
 const COMPOSE_STOP_GRACE_SECONDS = 10;
 
-function composeOf(composeYaml: string, env: Environment): Compose {
-  return parseCompose(topLevelMapping(parse(composeYaml), COMPOSE_FILE), env);
+function composeOf(composeYaml: string, projectDir: string, env: Environment): Compose {
+  return loadCompose({ files: ['-'], stdin: composeYaml, projectDir, env });
 }
 
 /** Reads service `name` from compose.yaml text; `projectDir` anchors relative bind sources. */
@@ -89,7 +87,7 @@ export function composeService(
   projectDir: string,
   env: Environment = {},
 ): ComposeService {
-  const service = serviceNamed(composeOf(composeYaml, env), name);
+  const service = serviceNamed(composeOf(composeYaml, projectDir, env), name);
   return {
     name,
     ...(service.image === undefined ? {} : { image: service.image }),
@@ -100,10 +98,9 @@ export function composeService(
     environment: Object.fromEntries(
       Object.entries(service.environment).map(([key, value]) => [key, value ?? '']),
     ),
+    // Compose writes bind sources absolute, resolved against the project directory.
     binds: service.mounts.flatMap(({ type, source, target, readOnly }) =>
-      type === 'bind' && source !== undefined
-        ? [{ source: resolve(projectDir, source), target, readOnly }]
-        : [],
+      type === 'bind' && source !== undefined ? [{ source, target, readOnly }] : [],
     ),
     volumeTargets: service.mounts.filter((m) => m.type === 'volume').map((m) => m.target),
     publishedPorts: service.ports.map((port) => port.target),
@@ -129,7 +126,7 @@ export function imageOf(service: ComposeService): string {
   return service.image;
 }
 
-/** Every service name in compose.yaml. */
-export function composeServiceNames(composeYaml: string): string[] {
-  return composeOf(composeYaml, {}).services.map((service) => service.name);
+/** Every service name in a compose file's text. */
+export function composeServiceNames(composeYaml: string, projectDir = REPO_ROOT): string[] {
+  return composeOf(composeYaml, projectDir, {}).services.map((service) => service.name);
 }

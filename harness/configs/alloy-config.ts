@@ -4,7 +4,12 @@ import { ALLOY_CONFIG } from '../repo/stack-files.js';
 /**
  * What the static checks need from an Alloy config: the addresses it names, each with the
  * attribute it sets and, when it comes from the environment, the variable and its default.
- * Only the Alloy binary can validate the syntax; this reads string literals, nothing more.
+ * Only the Alloy binary can validate the syntax, and its image (grafana/alloy v1.19.2, as
+ * compose.yaml pins it) cannot be pulled here: this hand-kept reader takes string literals,
+ * nothing more. Its lexical rules mirror grafana/alloy syntax/scanner/scanner.go (read at
+ * commit 3ad0d812, not at the v1.19.2 tag): `//` comments, double-quoted strings with
+ * backslash escapes. Block comments and backtick strings, which the scanner also has, are
+ * not read: infra/alloy uses neither.
  */
 
 export interface AlloyValue {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { METRICS } from '../../bot/src/contract/bot-metrics.js';
 import { BOT_SERVICE } from '../../bot/src/contract/resource.js';
-import { TEMPO_GENERATED } from '../../bot/src/contract/stack-metrics.js';
+import { TEMPO_GENERATED } from '../../dashboards/src/stack-series.js';
 import { flagValue } from '../compose/command-flag.js';
 import { type ComposeService, composeService } from '../compose/compose-service.js';
 import {

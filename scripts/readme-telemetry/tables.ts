@@ -13,7 +13,7 @@ import {
   STACK_COMPONENTS,
   type StackMetricDeclaration,
   TEMPO_GENERATED,
-} from '../../bot/src/contract/stack-metrics.js';
+} from '../../dashboards/src/stack-series.js';
 
 /** The README's telemetry tables, rendered from the data contract (bot/src/contract). */
 

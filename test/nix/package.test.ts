@@ -54,7 +54,7 @@ describe.skipIf(nixMissing !== null)('the bot package (nix/package.nix)', () => 
 
   test('GIVEN the source THEN the build sees the manifests, lockfile, tsconfigs and the sources of bot and Discord double only', () => {
     const { src, version, pname } = attrs();
-    // Base names: the root's and packages/discord-double's, then bot's tsconfig and src.
+    // Base names: the root's and packages/discord-double's, then bot's manifest, tsconfig and src.
     expect(src.sort()).toEqual(
       [
         'package.json',
@@ -63,6 +63,7 @@ describe.skipIf(nixMissing !== null)('the bot package (nix/package.nix)', () => 
         'package.json',
         'tsconfig.build.json',
         'src',
+        'package.json',
         'tsconfig.build.json',
         'src',
       ].sort(),

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { loadCompose, serviceNamed } from '../../harness/compose/compose.js';
 import { stripComments } from '../../harness/configs/alloy-config.js';
-import { readRepoFile, repoFileExists } from '../../harness/repo/repo.js';
+import { readRepoFile, repoFileExists, repoPath } from '../../harness/repo/repo.js';
 import { ALLOY_CONFIG } from '../../harness/repo/stack-files.js';
 
 /**
@@ -55,7 +55,8 @@ describe(`${MODULES}/journal-*.alloy`, () => {
 
   test('compose mounts the modules where Alloy looks and keeps the journal off', () => {
     const alloy = serviceNamed(loadCompose(), 'alloy');
-    const mount = alloy.mounts.find((m) => m.source === `./${MODULES}`);
+    // Compose writes bind sources absolute.
+    const mount = alloy.mounts.find((m) => m.source === repoPath(MODULES));
     expect(
       mount?.target,
       `compose.yaml: services.alloy.volumes: expected ./${MODULES} mounted`,

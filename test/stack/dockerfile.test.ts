@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { loadCompose, serviceNamed } from '../../harness/compose/compose.js';
-import { readRepoFile, repoFileExists } from '../../harness/repo/repo.js';
+import { REPO_ROOT, readRepoFile, repoFileExists } from '../../harness/repo/repo.js';
 import { type Instruction, loadDockerfile, resolveArgs } from './dockerfile.js';
 
 const DOCKERFILE = 'bot/Dockerfile';
@@ -15,8 +15,9 @@ function where(instruction: Instruction): string {
 describe(DOCKERFILE, () => {
   test('is what compose builds', () => {
     const bot = serviceNamed(loadCompose(), 'bot');
+    // Compose writes the context absolute: the repository root.
     expect(bot.build, 'compose.yaml: services.bot.build').toEqual({
-      context: '.',
+      context: REPO_ROOT.replace(/\/$/, ''),
       dockerfile: DOCKERFILE,
     });
     expect(
@@ -39,12 +40,13 @@ describe(DOCKERFILE, () => {
     expect(problems).toEqual([]);
   });
 
-  test('installs from the lockfile, builds, and drops dev dependencies', () => {
+  test("installs from the lockfile, builds, and keeps the bot workspace's runtime dependencies alone", () => {
     const runs = instructions
       .filter((i) => i.keyword === 'RUN')
       .map((i) => i.args)
       .join(' && ');
-    const missing = ['npm ci', 'npm run build', 'npm prune --omit=dev'].filter(
+    const bot = JSON.parse(readRepoFile('bot/package.json')) as { name: string };
+    const missing = ['npm ci', 'npm run build', `npm ci --omit=dev --workspace=${bot.name}`].filter(
       (step) => !runs.includes(step),
     );
     expect(missing.map((step) => `${DOCKERFILE}: RUN: expected "${step}"`)).toEqual([]);

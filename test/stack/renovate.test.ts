@@ -1,14 +1,18 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadCompose } from '../../harness/compose/compose.js';
+import { packageManifests } from '../../harness/repo/package-manifests.js';
 import { isRecord } from '../../harness/repo/parsed-document.js';
-import { readRepoFile } from '../../harness/repo/repo.js';
+import { RENOVATE, validateRenovateConfig } from '../../harness/repo/renovate-validator.js';
+import { REPO_ROOT, readRepoFile } from '../../harness/repo/repo.js';
 import { COMPOSE_FILE } from '../../harness/repo/stack-files.js';
 
 /**
- * renovate.json, checked for what it must do here (Renovate's own validator ships with the
- * whole of Renovate, far too big a dependency for this): keep images, npm packages and
- * GitHub Actions pinned, and group what must move together. Package names are matched as
- * Renovate's matchPackageNames reads them: exact names, `/regex/`, or globs.
+ * renovate.json, checked by Renovate's own validator (renovate-config-validator: options,
+ * types, presets, matchers), and for what it must do here: keep images, npm packages and
+ * GitHub Actions pinned, and group what must move together.
  */
 
 const FILE = 'renovate.json';
@@ -17,41 +21,10 @@ const rules = (Array.isArray(config.packageRules) ? config.packageRules : []).fi
 const DOCKERFILE = 'bot/Dockerfile';
 const WORKFLOW = '.github/workflows/ci.yml';
 
-function globToRegExp(glob: string): RegExp {
-  const source = glob
-    .split(/(\*\*|\*)/)
-    .map((part) =>
-      part === '**' ? '.*' : part === '*' ? '[^/]*' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'),
-    )
-    .join('');
-  return new RegExp(`^${source}$`, 'i');
-}
-
-function matchesName(pattern: string, name: string): boolean {
-  const regex = /^\/(.+)\/([a-z]*)$/.exec(pattern);
-  if (regex) return new RegExp(regex[1] ?? '', regex[2]).test(name);
-  return pattern.includes('*') ? globToRegExp(pattern).test(name) : pattern === name;
-}
-
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
 
-/** The rules that apply to a package of a datasource (rules without that matcher match all). */
-function rulesFor(datasource: string, name: string): Record<string, unknown>[] {
-  return rules.filter((rule) => {
-    const sources = strings(rule.matchDatasources);
-    const names = strings(rule.matchPackageNames);
-    return (
-      (sources.length === 0 || sources.includes(datasource)) &&
-      (names.length === 0 || names.some((pattern) => matchesName(pattern, name))) &&
-      rule.matchUpdateTypes === undefined
-    );
-  });
-}
-
-const groupOf = (datasource: string, name: string) =>
-  rulesFor(datasource, name)
-    .map((rule) => rule.groupName)
-    .findLast((group) => typeof group === 'string');
+/** The rule that names `group`, or undefined. */
+const groupRule = (group: string) => rules.find((rule) => rule.groupName === group);
 
 /** Images the stack runs: compose's, and the Dockerfile's base (an ARG default). */
 function images(): { name: string; where: string }[] {
@@ -67,14 +40,33 @@ function images(): { name: string; where: string }[] {
 }
 
 function npmPackages(): string[] {
-  const manifest = JSON.parse(readRepoFile('package.json')) as Record<
-    string,
-    Record<string, string>
-  >;
-  return Object.keys({ ...manifest.dependencies, ...manifest.devDependencies });
+  return packageManifests().flatMap((manifest) =>
+    Object.keys({ ...manifest.dependencies, ...manifest.devDependencies }),
+  );
 }
 
 describe(FILE, () => {
+  test(`Renovate's validator (${RENOVATE}) accepts it`, { timeout: 300_000 }, () => {
+    const run = validateRenovateConfig(REPO_ROOT);
+    expect(run.output).toMatch(/Validating renovate\.json/);
+    expect(run.status, run.output).toBe(0);
+  });
+
+  test('the validator refuses a config with an option Renovate does not have', {
+    timeout: 300_000,
+  }, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'renovate-'));
+    try {
+      const broken = { ...config, rangeStrategyy: 'pin' };
+      writeFileSync(join(dir, FILE), JSON.stringify(broken));
+      const run = validateRenovateConfig(dir);
+      expect(run.status).not.toBe(0);
+      expect(run.output).toContain('Invalid configuration option: rangeStrategyy');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('starts from the recommended preset and pins GitHub Actions to commit SHAs', () => {
     expect(strings(config.extends)).toEqual(
       expect.arrayContaining(['config:recommended', 'helpers:pinGitHubActionDigests']),
@@ -85,41 +77,46 @@ describe(FILE, () => {
     expect(config.rangeStrategy).toBe('pin');
   });
 
-  test('pins every image the stack runs to a digest', () => {
-    const unpinned = images()
-      .filter(({ name }) => !rulesFor('docker', name).some((rule) => rule.pinDigests === true))
-      .map(({ name, where }) => `${FILE}: no rule pins the digest of ${name} (${where})`);
-    expect(unpinned).toEqual([]);
+  test('pins every image to a digest: one rule for the whole docker datasource', () => {
+    const pinning = rules.filter(
+      (rule) =>
+        strings(rule.matchDatasources).includes('docker') &&
+        rule.pinDigests === true &&
+        rule.matchPackageNames === undefined,
+    );
+    expect(pinning).toHaveLength(1);
+    expect(images().length).toBeGreaterThan(5);
   });
 
-  test('moves every Grafana stack image in one group, and nothing else with them', () => {
-    const groups = new Map(images().map(({ name }) => [name, groupOf('docker', name)]));
-    const grafana = [...groups].filter(([name]) => name.startsWith('grafana/'));
+  test('moves the Grafana stack images in one group: every image under grafana/, and only those', () => {
+    // Renovate reads `grafana/**` as a glob over the whole name (renovate-config-validator
+    // checks the pattern): every image whose name starts with `grafana/`.
+    const rule = groupRule('Grafana stack images');
+    expect(strings(rule?.matchDatasources)).toEqual(['docker']);
+    expect(strings(rule?.matchPackageNames)).toEqual(['grafana/**']);
+    const grafana = images().filter(({ name }) => name.startsWith('grafana/'));
     expect(grafana.length).toBeGreaterThan(1);
-    expect(new Set(grafana.map(([, group]) => group)).size, JSON.stringify(grafana)).toBe(1);
-    expect(grafana[0]?.[1]).toBeDefined();
-    const others = [...groups].filter(
-      ([name, group]) => !name.startsWith('grafana/') && group === grafana[0]?.[1],
-    );
-    expect(others).toEqual([]);
   });
 
   test('moves every OpenTelemetry JS package in one group', () => {
-    const otel = npmPackages().filter((name) => name.startsWith('@opentelemetry/'));
-    expect(otel.length).toBeGreaterThan(1);
-    const groups = new Set(otel.map((name) => groupOf('npm', name)));
-    expect([...groups]).toHaveLength(1);
-    expect([...groups][0]).toBeDefined();
+    const rule = groupRule('OpenTelemetry JS');
+    expect(strings(rule?.matchDatasources)).toEqual(['npm']);
+    expect(strings(rule?.matchPackageNames)).toEqual(['@opentelemetry/**']);
+    expect(
+      npmPackages().filter((name) => name.startsWith('@opentelemetry/')).length,
+    ).toBeGreaterThan(1);
   });
 
   test('every package.json version is exact, as the pin strategy keeps it', () => {
-    const manifest = JSON.parse(readRepoFile('package.json')) as Record<
-      string,
-      Record<string, string>
-    >;
-    const ranged = Object.entries({ ...manifest.dependencies, ...manifest.devDependencies })
-      .filter(([, version]) => !/^\d+\.\d+\.\d+(-[\w.]+)?$/.test(version))
-      .map(([name, version]) => `package.json: ${name}@${version}: expected an exact version`);
+    const manifests = packageManifests();
+    expect(manifests.map((manifest) => manifest.path)).toContain('bot/package.json');
+    const ranged = manifests.flatMap((manifest) =>
+      Object.entries({ ...manifest.dependencies, ...manifest.devDependencies })
+        .filter(([, version]) => !/^\d+\.\d+\.\d+(-[\w.]+)?$/.test(version))
+        .map(
+          ([name, version]) => `${manifest.path}: ${name}@${version}: expected an exact version`,
+        ),
+    );
     expect(ranged).toEqual([]);
   });
 

@@ -13,6 +13,6 @@ export const age: Command = {
 
   async execute(interaction) {
     const user = interaction.options.getUser('user') ?? interaction.user;
-    return showAge(user.displayName, user.id);
+    return { result: showAge(user.displayName, user.id) };
   },
 };

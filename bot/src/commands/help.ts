@@ -9,6 +9,6 @@ export const help: Command = {
     .setContexts(InteractionContextType.Guild),
 
   async execute(_interaction, { help: commands }) {
-    return showHelp(commands);
+    return { result: showHelp(commands) };
   },
 };

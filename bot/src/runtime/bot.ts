@@ -4,8 +4,6 @@ import type { Logger } from 'pino';
 import { commandDefinitions, commandHelp, commands } from '../commands/registry.js';
 import { describeError } from '../discord/discord-error.js';
 import { snapshotGuild } from '../discord/guild-snapshot.js';
-import { interactionMessage } from '../telemetry/interaction-message.js';
-import { onInteractionObserved } from '../telemetry/observe.js';
 import { watchDiscordClient } from './discord-client-metrics.js';
 import { logGatewayState } from './gateway-log.js';
 import { InFlight } from './in-flight.js';
@@ -29,7 +27,7 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-/** Wires the command handler, logging and client metrics to a client, then logs in and waits for Ready. */
+/** Wires the interaction handler, logging and client metrics to a client, then logs in and waits for Ready. */
 export async function startBot(options: BotOptions, token: string): Promise<RunningBot> {
   const { client, logger, roleColor } = options;
   const inFlight = new InFlight();
@@ -51,9 +49,6 @@ export async function startBot(options: BotOptions, token: string): Promise<Runn
   const onError = (error: Error) =>
     logger.error({ error: describeError(error) }, 'Discord client error');
   const onWarn = (message: string) => logger.warn(message);
-  const stopLogging = onInteractionObserved((summary) =>
-    logger.info(summary, interactionMessage(summary)),
-  );
   const stopWatching = watchDiscordClient(client, {
     manageableRoles: (guild) => snapshotGuild(guild, roleColor).manageable,
   });
@@ -73,7 +68,6 @@ export async function startBot(options: BotOptions, token: string): Promise<Runn
     client.off(Events.InteractionCreate, onInteraction);
     await turnedAway.drain();
     stopWatching();
-    stopLogging();
     stopGatewayLog();
     await client.destroy();
     client.off(Events.Error, onError);

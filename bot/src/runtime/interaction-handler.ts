@@ -5,10 +5,10 @@ import {
   MessageFlags,
 } from 'discord.js';
 import type { Logger } from 'pino';
-import type { Command, CommandContext } from '../commands/command.js';
+import type { Command, CommandAnswer, CommandContext } from '../commands/command.js';
 import type { CommandHelp } from '../core/help.js';
 import { messages } from '../core/messages.js';
-import { type CommandResult, privateResult } from '../core/result.js';
+import { privateResult } from '../core/result.js';
 import { describeError, isExpiredInteraction, resultForError } from '../discord/discord-error.js';
 import { sendReply } from '../discord/reply.js';
 import {
@@ -16,6 +16,8 @@ import {
   type InteractionScope,
   observeAutocomplete,
   observeCommand,
+  observeRoleLookup,
+  recordRoleChange,
 } from '../telemetry/observe.js';
 
 /**
@@ -40,44 +42,43 @@ export interface InteractionHandlerOptions {
 }
 
 /**
- * Turns each interaction into a command call and its result into a reply. This is the bot's
- * one error boundary: whatever a command or Discord throws becomes an outcome and a message,
- * is logged, and never escapes (a rejected promise here would crash the process).
+ * Turns each interaction into a command call and its answer into a reply. The one place
+ * that records an interaction: its span, metrics and log line, from the facts the command
+ * answers with. And the bot's one error boundary: whatever a command or Discord throws
+ * becomes an outcome and a message, is logged, and never escapes (a rejected promise here
+ * would crash the process).
  */
 export function createInteractionHandler(
   options: InteractionHandlerOptions,
 ): (interaction: Interaction) => Promise<void> {
   const { commands, logger, isStopping } = options;
   const deferAfterMs = options.deferAfterMs ?? DEFER_AFTER_MS;
-  const contextFor = (scope: InteractionScope): CommandContext => ({
-    scope,
+  const context: CommandContext = {
     roleColor: options.roleColor,
     help: options.help,
     logger,
-    subject: {},
-  });
+    lookUpRole: observeRoleLookup,
+  };
 
   async function answerCommand(interaction: ChatInputCommandInteraction): Promise<void> {
-    await observeCommand(metaOf(interaction), async (scope) => {
-      const result = await decide(interaction, scope);
-      scope.setOutcome(result.outcome);
-      await sendReply(interaction, result.reply);
+    await observeCommand(metaOf(interaction), logger, async (scope) => {
+      const answer = await decide(interaction);
+      record(answer, scope);
+      await sendReply(interaction, answer.result.reply);
     });
   }
 
-  async function decide(
-    interaction: ChatInputCommandInteraction,
-    scope: InteractionScope,
-  ): Promise<CommandResult> {
-    if (isStopping()) return privateResult('restarting', messages.restarting);
+  async function decide(interaction: ChatInputCommandInteraction): Promise<CommandAnswer> {
+    if (isStopping()) return { result: privateResult('restarting', messages.restarting) };
     const command = commands.get(interaction.commandName);
     if (!command) {
       // Discord only sends registered commands: this is a stale registration.
       logger.warn({ command: interaction.commandName }, 'command not known to this version');
-      return privateResult('failed', messages.unknownCommand);
+      return { result: privateResult('failed', messages.unknownCommand) };
     }
-    if (!interaction.inCachedGuild()) return privateResult('notInServer', messages.notInServer);
-    const context = contextFor(scope);
+    if (!interaction.inCachedGuild()) {
+      return { result: privateResult('notInServer', messages.notInServer) };
+    }
     try {
       return await deferIfSlow(
         interaction,
@@ -86,28 +87,37 @@ export function createInteractionHandler(
         logger,
       );
     } catch (error) {
-      const result = resultForError(error, context.subject);
-      // A role deleted under the command is the member's news, not the bot's failure.
-      if (result.code === 'unknownRole') return result;
-      scope.recordError(error);
-      if (result.code === 'missingPermissions') {
-        logger.warn(
-          { error: describeError(error) },
-          'Discord refused a role change: missing permissions',
-        );
-      } else {
-        logger.error({ error: describeError(error) }, 'command failed');
-      }
-      return result;
+      return { result: resultForError(error), error };
+    }
+  }
+
+  /** Writes what the command answered onto the interaction's span, metrics and log. */
+  function record(answer: CommandAnswer, scope: InteractionScope): void {
+    const { result, role, change, error } = answer;
+    if (role !== undefined) {
+      scope.setRole(role.name, role.manageable);
+      if (change !== undefined) recordRoleChange(change, role.name, role.manageable);
+    }
+    scope.setOutcome(result.outcome);
+    // A role deleted under the command is the member's news, not the bot's failure.
+    if (error === undefined || result.code === 'unknownRole') return;
+    scope.recordError(error);
+    if (result.code === 'missingPermissions') {
+      logger.warn(
+        { error: describeError(error) },
+        'Discord refused a role change: missing permissions',
+      );
+    } else {
+      logger.error({ error: describeError(error) }, 'command failed');
     }
   }
 
   async function answerAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
-    await observeAutocomplete(metaOf(interaction), async (scope) => {
+    await observeAutocomplete(metaOf(interaction), logger, async () => {
       const command = commands.get(interaction.commandName);
       const choices =
         command?.autocomplete && interaction.inCachedGuild() && !isStopping()
-          ? await command.autocomplete(interaction, contextFor(scope))
+          ? await command.autocomplete(interaction, context)
           : [];
       await interaction.respond(choices);
     });
@@ -141,10 +151,10 @@ function metaOf(
 
 async function deferIfSlow(
   interaction: ChatInputCommandInteraction,
-  work: Promise<CommandResult>,
+  work: Promise<CommandAnswer>,
   afterMs: number,
   logger: Logger,
-): Promise<CommandResult> {
+): Promise<CommandAnswer> {
   let timer: NodeJS.Timeout | undefined;
   const slow = new Promise<'slow'>((resolve) => {
     timer = setTimeout(() => resolve('slow'), afterMs);

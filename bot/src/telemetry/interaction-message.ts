@@ -1,4 +1,16 @@
-import type { InteractionSummary } from './observe.js';
+import type { Outcome } from '../contract/outcomes.js';
+
+export type InteractionType = 'command' | 'autocomplete';
+
+/** What the per-interaction log line says, as fields beside its body. */
+export interface InteractionSummary {
+  readonly type: InteractionType;
+  readonly command: string;
+  readonly outcome: Outcome;
+  readonly durationMs: number;
+  readonly role?: string;
+  readonly user?: string;
+}
 
 /**
  * The body of the per-interaction log line, e.g. `/role add ok in 12 ms` or

@@ -1,8 +1,10 @@
 import { type Attributes, type Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import type { Logger } from 'pino';
 import { ATTR } from '../contract/attributes.js';
 import { FAILED_OUTCOMES, type Outcome } from '../contract/outcomes.js';
 import { SPANS } from '../contract/spans.js';
 import { interactionInstruments, SCOPE } from './instruments.js';
+import { type InteractionType, interactionMessage } from './interaction-message.js';
 import { commandLabel, roleLabel, telemetryUserId } from './privacy.js';
 
 /**
@@ -31,42 +33,25 @@ export interface InteractionScope {
   recordError(error: unknown): void;
 }
 
-export type InteractionType = 'command' | 'autocomplete';
-
-/** What the per-interaction log line says; the listener runs while the span is active. */
-export interface InteractionSummary {
-  readonly type: InteractionType;
-  readonly command: string;
-  readonly outcome: Outcome;
-  readonly durationMs: number;
-  readonly role?: string;
-  readonly user?: string;
-}
-
-type SummaryListener = (summary: InteractionSummary) => void;
-const listeners = new Set<SummaryListener>();
-
 /**
- * Called once per interaction as it ends, inside its span, so a pino line written there
- * carries the interaction's trace_id and span_id. Returns the unsubscribe function.
+ * Runs one command inside its span, then counts and times it and writes its log line to
+ * `logger`, inside the span so that the line carries the interaction's trace_id and span_id.
  */
-export function onInteractionObserved(listener: SummaryListener): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
 export function observeCommand<T>(
   meta: InteractionMeta,
+  logger: Logger,
   run: (scope: InteractionScope) => Promise<T>,
 ): Promise<T> {
-  return observeInteraction('command', meta, run);
+  return observeInteraction('command', meta, logger, run);
 }
 
+/** As `observeCommand`, for an autocomplete request. */
 export function observeAutocomplete<T>(
   meta: InteractionMeta,
+  logger: Logger,
   run: (scope: InteractionScope) => Promise<T>,
 ): Promise<T> {
-  return observeInteraction('autocomplete', meta, run);
+  return observeInteraction('autocomplete', meta, logger, run);
 }
 
 /** A child span around resolving a role name: the core's lookups are synchronous. */
@@ -105,6 +90,7 @@ function displayName(meta: InteractionMeta): string {
 async function observeInteraction<T>(
   type: InteractionType,
   meta: InteractionMeta,
+  logger: Logger,
   run: (scope: InteractionScope) => Promise<T>,
 ): Promise<T> {
   const command = commandLabel(displayName(meta));
@@ -153,27 +139,22 @@ async function observeInteraction<T>(
         } else {
           instruments.autocompleteDuration.record(seconds, { [ATTR.command]: command });
         }
-        notify({
+        const summary = {
           type,
           command,
           outcome: final,
           durationMs: Math.round(seconds * 1_000_000) / 1000,
           ...(role === undefined ? {} : { role }),
           ...(user === undefined ? {} : { user }),
-        });
+        };
+        try {
+          logger.info(summary, interactionMessage(summary));
+        } catch {
+          // A failing log line must not turn a served interaction into a failed one.
+        }
         span.end();
       }
     });
-}
-
-function notify(summary: InteractionSummary): void {
-  for (const listener of listeners) {
-    try {
-      listener(summary);
-    } catch {
-      // A failing log line must not turn a served interaction into a failed one.
-    }
-  }
 }
 
 function recordException(span: Span, error: unknown): void {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { pino } from 'pino';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import {
   type InMemoryTelemetry,
@@ -9,6 +10,7 @@ import { ATTR, OTHER_ROLE } from '../../src/contract/attributes.js';
 import { METRICS } from '../../src/contract/bot-metrics.js';
 import { observeCommand, recordRoleChange } from '../../src/telemetry/observe.js';
 
+const quiet = pino({ level: 'silent' });
 const MANAGEABLE = ['Valheim', 'Factorio', 'Rocket League'] as const;
 const TYPED_NAMES = 10_000;
 
@@ -25,6 +27,7 @@ test(`GIVEN ${TYPED_NAMES} random typed role names THEN the role series stay the
     recordRoleChange(action, name, MANAGEABLE);
     await observeCommand(
       { command: '/role add', guildId: '1', userId: String(index) },
+      quiet,
       async (scope) => {
         scope.setRole(name, MANAGEABLE);
         scope.setOutcome('rejected');

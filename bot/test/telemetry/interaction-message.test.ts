@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import type { InteractionSummary } from '../../src/telemetry/interaction-message.js';
 import { interactionMessage } from '../../src/telemetry/interaction-message.js';
-import type { InteractionSummary } from '../../src/telemetry/observe.js';
 
 const cases = [
   [

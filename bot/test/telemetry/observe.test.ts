@@ -4,6 +4,7 @@ import { Writable } from 'node:stream';
 import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { HistogramMetricData } from '@opentelemetry/sdk-metrics';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace';
+import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import {
   type InMemoryTelemetry,
@@ -12,13 +13,11 @@ import {
 } from '../../../harness/bot/in-memory-telemetry.js';
 import { ATTR, OTHER_ROLE } from '../../src/contract/attributes.js';
 import { DURATION_BUCKETS_SECONDS, METRICS } from '../../src/contract/bot-metrics.js';
-import { interactionMessage } from '../../src/telemetry/interaction-message.js';
 import { createLogger } from '../../src/telemetry/logger.js';
 import {
   observeAutocomplete,
   observeCommand,
   observeRoleLookup,
-  onInteractionObserved,
   recordRoleChange,
 } from '../../src/telemetry/observe.js';
 import { configurePrivacy, hashUserId } from '../../src/telemetry/privacy.js';
@@ -56,6 +55,8 @@ beforeEach(() => {
   received.length = 0;
 });
 
+/** For the tests about spans and metrics: the log line is the `logs` tests' subject. */
+const quiet = pino({ level: 'silent' });
 const meta = { command: '/role add', subcommand: 'add', guildId: GUILD, shardId: 3, userId: USER };
 
 async function finishedSpans(): Promise<ReadableSpan[]> {
@@ -71,7 +72,7 @@ function only(spans: readonly ReadableSpan[], name: string): ReadableSpan {
 
 describe('GIVEN /role add of a manageable role', () => {
   test('THEN one SERVER span named after the command carries command, guild, shard, hashed user, role and outcome', async () => {
-    await observeCommand(meta, async (scope) => {
+    await observeCommand(meta, quiet, async (scope) => {
       const role = observeRoleLookup(() => 'Valheim');
       scope.setRole(role, MANAGEABLE);
       recordRoleChange('add', role, MANAGEABLE);
@@ -100,7 +101,7 @@ describe('GIVEN /role add of a manageable role', () => {
 
   test('THEN the Discord REST call is a child CLIENT span to the peer service `discord`, without the interaction token', async () => {
     let traceId = '';
-    await observeCommand(meta, async () => {
+    await observeCommand(meta, quiet, async () => {
       traceId = trace.getActiveSpan()?.spanContext().traceId ?? '';
       await fetch(
         `${discordUrl}/api/v10/interactions/333333333333333333/${TOKEN}/callback?with_response=false`,
@@ -132,7 +133,7 @@ describe('GIVEN /role add of a manageable role', () => {
 
 describe('GIVEN an interaction that does not end well', () => {
   test('WHEN the role is not manageable THEN the span says `other` and `rejected`, status unset', async () => {
-    await observeCommand(meta, async (scope) => {
+    await observeCommand(meta, quiet, async (scope) => {
       scope.setRole('Some Typed Name', MANAGEABLE);
       scope.setOutcome('rejected');
     });
@@ -143,7 +144,7 @@ describe('GIVEN an interaction that does not end well', () => {
   });
 
   test('WHEN Discord forbids the change THEN the span status is ERROR with outcome forbidden', async () => {
-    await observeCommand(meta, async (scope) => {
+    await observeCommand(meta, quiet, async (scope) => {
       scope.recordError(new Error('Missing Permissions'));
       scope.setOutcome('forbidden');
     });
@@ -155,7 +156,9 @@ describe('GIVEN an interaction that does not end well', () => {
 
   test('WHEN the handler throws THEN the error is recorded, the outcome is error and the error propagates', async () => {
     const failure = new Error('boom');
-    await expect(observeCommand(meta, async () => Promise.reject(failure))).rejects.toBe(failure);
+    await expect(observeCommand(meta, quiet, async () => Promise.reject(failure))).rejects.toBe(
+      failure,
+    );
     const span = only(await finishedSpans(), '/role add');
     expect(span.attributes[ATTR.outcome]).toBe('error');
     expect(span.status.code).toBe(SpanStatusCode.ERROR);
@@ -164,7 +167,7 @@ describe('GIVEN an interaction that does not end well', () => {
 
   test('WHEN the role lookup throws THEN its span records the error too', async () => {
     await expect(
-      observeCommand(meta, async () => {
+      observeCommand(meta, quiet, async () => {
         observeRoleLookup(() => {
           throw new Error('lookup failed');
         });
@@ -182,7 +185,7 @@ describe('GIVEN an autocomplete request', () => {
       (sum, point) => sum + (point.value as number),
       0,
     );
-    await observeAutocomplete(meta, async () => ['Valheim']);
+    await observeAutocomplete(meta, quiet, async () => ['Valheim']);
     const span = only(await finishedSpans(), '/role add autocomplete');
     expect(span.attributes[ATTR.interactionType]).toBe('autocomplete');
 
@@ -207,7 +210,7 @@ describe('GIVEN ROBOSHPEE_USER_IDS=omit', () => {
   test('THEN spans carry no user attribute at all', async () => {
     configurePrivacy({ userIds: 'omit' });
     try {
-      await observeCommand(meta, async () => {});
+      await observeCommand(meta, quiet, async () => {});
     } finally {
       configurePrivacy({ userIds: 'hash' });
     }
@@ -226,9 +229,9 @@ describe('metrics', () => {
           point.attributes[ATTR.outcome] === outcome,
       )?.value as number | undefined) ?? 0;
     const removeMeta = { command: 'role', subcommand: 'remove', guildId: GUILD, userId: USER };
-    await observeCommand(removeMeta, async () => {});
-    await observeCommand(removeMeta, async () => {});
-    await observeCommand(removeMeta, async (scope) => scope.setOutcome('rejected'));
+    await observeCommand(removeMeta, quiet, async () => {});
+    await observeCommand(removeMeta, quiet, async () => {});
+    await observeCommand(removeMeta, quiet, async (scope) => scope.setOutcome('rejected'));
 
     const after = await otel.collect();
     expect(countOf(after, 'ok') - countOf(before, 'ok')).toBe(2);
@@ -259,7 +262,50 @@ describe('metrics', () => {
   });
 });
 
+/** A logger writing into `lines`, parsed. */
+function capturing(): {
+  logger: ReturnType<typeof createLogger>;
+  lines: Record<string, unknown>[];
+} {
+  const lines: Record<string, unknown>[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(JSON.parse(String(chunk)) as Record<string, unknown>);
+      done();
+    },
+  });
+  return { logger: createLogger('roboshpee', sink), lines };
+}
+
 describe('logs', () => {
+  test('WHEN the work throws THEN the interaction still gets its one line, with outcome error, and the error propagates', async () => {
+    const { logger, lines } = capturing();
+    const failure = new Error('boom');
+    await expect(observeCommand(meta, logger, async () => Promise.reject(failure))).rejects.toBe(
+      failure,
+    );
+    expect(lines.map((line) => line.msg)).toEqual([
+      expect.stringMatching(/^\/role add error in \d+ ms$/),
+    ]);
+    const span = only(await finishedSpans(), '/role add');
+    expect(lines[0]).toMatchObject({
+      type: 'command',
+      command: '/role add',
+      outcome: 'error',
+      trace_id: span.spanContext().traceId,
+    });
+  });
+
+  test('WHEN writing the line fails THEN the interaction keeps its outcome and its result', async () => {
+    const broken = pino({ level: 'info' });
+    broken.info = () => {
+      throw new Error('disk full');
+    };
+    await expect(observeCommand(meta, broken, async () => 'answered')).resolves.toBe('answered');
+    const span = only(await finishedSpans(), '/role add');
+    expect(span.attributes[ATTR.outcome]).toBe('ok');
+  });
+
   test('a pino line written inside an interaction carries its trace id on stdout and as an OTel log record', async () => {
     const lines: string[] = [];
     const sink = new Writable({
@@ -269,17 +315,10 @@ describe('logs', () => {
       },
     });
     const logger = createLogger('roboshpee', sink);
-    const stop = onInteractionObserved((summary) =>
-      logger.info(summary, interactionMessage(summary)),
-    );
-    try {
-      await observeCommand(meta, async (scope) => {
-        scope.setRole('Valheim', MANAGEABLE);
-        logger.info({ role: 'Valheim' }, "Added role 'Valheim' to user");
-      });
-    } finally {
-      stop();
-    }
+    await observeCommand(meta, logger, async (scope) => {
+      scope.setRole('Valheim', MANAGEABLE);
+      logger.info({ role: 'Valheim' }, "Added role 'Valheim' to user");
+    });
     const span = only(await finishedSpans(), '/role add');
     const traceId = span.spanContext().traceId;
 

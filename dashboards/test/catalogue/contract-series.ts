@@ -4,11 +4,7 @@ import {
   RUNTIME_METRICS,
 } from '../../../bot/src/contract/bot-metrics.js';
 import { MIMIR_RESOURCE_LABELS } from '../../../bot/src/contract/resource.js';
-import {
-  SCRAPE_UP,
-  STACK_COMPONENTS,
-  TEMPO_GENERATED,
-} from '../../../bot/src/contract/stack-metrics.js';
+import { SCRAPE_UP, STACK_COMPONENTS, TEMPO_GENERATED } from '../../src/stack-series.js';
 import { familiesOf } from './series-families.js';
 import type { SeriesFamily } from './types.js';
 
@@ -35,7 +31,7 @@ export function contractTempoSeries(): SeriesFamily[] {
         metric.name,
         metric.type,
         metric.labels,
-        `${CONTRACT}/stack-metrics.ts, ${metric.source}`,
+        `dashboards/src/stack-series.ts, ${metric.source}`,
       ),
     );
 }
@@ -48,7 +44,7 @@ export function contractStackSeries(): SeriesFamily[] {
         metric.name,
         metric.type,
         [...metric.labels, 'job', 'instance'],
-        `${CONTRACT}/stack-metrics.ts, ${metric.source}, scraped via ${component.scrapedVia}`,
+        `dashboards/src/stack-series.ts, ${metric.source}, scraped via ${component.scrapedVia}`,
       ),
     ),
   );

@@ -1,7 +1,7 @@
-import { STACK_COMPONENTS, type StackComponent } from '../../../bot/src/contract/stack-metrics.js';
 import { stripComments } from '../../../harness/configs/alloy-config.js';
 import { readRepoFile } from '../../../harness/repo/repo.js';
 import { ALLOY_CONFIG } from '../../../harness/repo/stack-files.js';
+import { STACK_COMPONENTS, type StackComponent } from '../../src/stack-series.js';
 
 /** The Alloy config without its comments, so a commented-out scrape does not count. */
 const alloyConfig = (): string => stripComments(readRepoFile(ALLOY_CONFIG));

@@ -1,6 +1,6 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: compose interpolation (${VAR:-default}) is the subject of these tests.
 import { describe, expect, test } from 'vitest';
-import { interpolate } from '../../../harness/compose/compose.js';
+import { COMPOSE_MISSING, composeConfig } from '../../../harness/compose/compose-config.js';
 import {
   composeService,
   composeServiceNames,
@@ -12,23 +12,6 @@ import {
   httpListenPort,
   tempoOtlpGrpcPort,
 } from '../../../harness/configs/backend-ports.js';
-
-describe('interpolate, as compose reads ${...}', () => {
-  test.each([
-    ['${A:-x}', {}, 'x'],
-    ['${A:-x}', { A: '' }, 'x'],
-    ['${A-x}', { A: '' }, ''],
-    ['${A:-x}', { A: 'set' }, 'set'],
-    ['${A}', {}, ''],
-    ['$${A}', { A: 'no' }, '${A}'],
-    ['${GRAFANA_BIND:-127.0.0.1}:3000:3000', {}, '127.0.0.1:3000:3000'],
-    ['${A:+on}', { A: 'set' }, 'on'],
-    ['${A:+on}', { A: '' }, ''],
-    ['${A:?required}', {}, ''],
-  ] as const)('%s with %j is %j', (text, env, expected) => {
-    expect(interpolate(text, env)).toBe(expected);
-  });
-});
 
 const COMPOSE = `
 services:
@@ -53,11 +36,13 @@ services:
       test: [CMD, /tempo, -health]
   alloy:
     image: grafana/alloy:v1.19.2
-    user: 0
+    user: "0"
     command: run /etc/alloy/config.alloy --server.http.listen-addr=0.0.0.0:12345
     environment: [ALLOY_LOG_LEVEL=info, FROM_HOST]
   bot:
     build: { context: . }
+volumes:
+  tempo-data: {}
 `;
 
 describe('composeService', () => {
@@ -82,7 +67,7 @@ describe('composeService', () => {
     expect(tempo.publishedPorts).toEqual([3200, 4317, 4318]);
   });
 
-  test('a string command is split into words; list environment; numeric user', () => {
+  test('a string command is split into words; list environment; a user id', () => {
     const alloy = composeService(COMPOSE, 'alloy', '/repo', { FROM_HOST: 'x' });
     expect(alloy.command).toEqual([
       'run',
@@ -96,7 +81,7 @@ describe('composeService', () => {
 
   test('a missing service is named with the ones that exist', () => {
     expect(() => composeService(COMPOSE, 'missing', '/repo')).toThrow(
-      /has no service "missing" \(it has: tempo, alloy, bot\)/,
+      /has no service "missing" \(it has: alloy, bot, tempo\)/,
     );
   });
 
@@ -107,8 +92,36 @@ describe('composeService', () => {
     expect(imageOf(tempo)).toBe('grafana/tempo:3.0.3');
   });
 
-  test('a file that is not a compose file is refused', () => {
-    expect(() => composeServiceNames('just: text')).toThrow(/compose.yaml/);
+  test("a file that is not a compose file is refused, in Compose's words", () => {
+    expect(() => composeServiceNames('just: text')).toThrow(
+      /^docker compose config of - failed: .*just/s,
+    );
+  });
+});
+
+describe('compose files are read by Compose v2 (docker compose config)', () => {
+  test("interpolation is Compose's: a default, and the value of the variables given", () => {
+    expect(composeService(COMPOSE, 'tempo', '/repo', { TEMPO_TAG: '3.1.0' }).image).toBe(
+      'grafana/tempo:3.1.0',
+    );
+  });
+
+  test("the calling shell's variables do not reach it, only the ones given", () => {
+    const before = process.env.TEMPO_TAG;
+    process.env.TEMPO_TAG = 'from-the-shell';
+    try {
+      expect(composeService(COMPOSE, 'tempo', '/elsewhere').image).toBe('grafana/tempo:3.0.3');
+    } finally {
+      if (before === undefined) delete process.env.TEMPO_TAG;
+      else process.env.TEMPO_TAG = before;
+    }
+  });
+
+  test('without Compose v2 the reader says what to install, not a parse error', () => {
+    expect(() => composeConfig({ files: ['compose.yaml'] }, '/nonexistent/docker')).toThrow(
+      COMPOSE_MISSING,
+    );
+    expect(COMPOSE_MISSING).toMatch(/install Compose v2/);
   });
 });
 

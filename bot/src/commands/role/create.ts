@@ -1,8 +1,8 @@
 import { PermissionFlagsBits } from 'discord.js';
 import { decideRoleCreate, roleCreated } from '../../core/role-create.js';
 import { MAX_ROLE_NAME_LENGTH } from '../../core/role-name.js';
+import { resultForError } from '../../discord/discord-error.js';
 import { snapshotGuild } from '../../discord/guild-snapshot.js';
-import { observeRoleLookup, recordRoleChange } from '../../telemetry/observe.js';
 import type { Subcommand } from './subcommand.js';
 
 const NAME_OPTION = 'name';
@@ -21,11 +21,11 @@ export const roleCreate: Subcommand = {
           .setMaxLength(MAX_ROLE_NAME_LENGTH),
       ),
 
-  async execute(interaction, { scope, roleColor }) {
+  async execute(interaction, { roleColor, lookUpRole }) {
     const typed = interaction.options.getString(NAME_OPTION, true);
     const { roles, manageableNames } = snapshotGuild(interaction.guild, roleColor);
-    scope.setRole(typed, manageableNames);
-    const decision = observeRoleLookup(() =>
+    const role = { name: typed, manageable: manageableNames };
+    const decision = lookUpRole(() =>
       decideRoleCreate({
         typed,
         existing: roles,
@@ -34,15 +34,19 @@ export const roleCreate: Subcommand = {
         callerMention: `<@${interaction.user.id}>`,
       }),
     );
-    if (decision.kind === 'done') return decision.result;
-    await interaction.guild.roles.create({
-      name: decision.name,
-      colors: { primaryColor: roleColor },
-      // Game roles exist to be pinged: that is how a squad is called together.
-      mentionable: true,
-      reason: `/role create by ${interaction.user.username}`,
-    });
-    recordRoleChange('create', decision.name, manageableNames);
-    return roleCreated(decision.name);
+    if (decision.kind === 'done') return { result: decision.result, role };
+    try {
+      await interaction.guild.roles.create({
+        name: decision.name,
+        colors: { primaryColor: roleColor },
+        // Game roles exist to be pinged: that is how a squad is called together.
+        mentionable: true,
+        reason: `/role create by ${interaction.user.username}`,
+      });
+    } catch (error) {
+      return { result: resultForError(error), role, error };
+    }
+    // The new role is no manageable one yet: it counts as `other`, like the name typed.
+    return { result: roleCreated(decision.name), role, change: 'create' };
   },
 };

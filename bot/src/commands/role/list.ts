@@ -10,11 +10,12 @@ export const roleList: Subcommand = {
   async execute(interaction, { roleColor }) {
     const { manageable } = snapshotGuild(interaction.guild, roleColor);
     const roles = interaction.guild.roles.cache;
-    return listRoles({
+    const result = listRoles({
       manageable,
       // Counts come from the member cache, complete only with the Server Members intent.
       memberCount: (roleId) => roles.get(roleId)?.members.size ?? 0,
       callerRoleIds: memberRoleIds(interaction.member),
     });
+    return { result };
   },
 };

@@ -1,8 +1,8 @@
 import { decideRoleChange, type RoleAction, roleChanged } from '../../core/role-change.js';
 import { matchRoles } from '../../core/role-matching.js';
 import { MAX_ROLE_NAME_LENGTH } from '../../core/role-name.js';
+import { resultForError } from '../../discord/discord-error.js';
 import { memberRoleIds, snapshotGuild } from '../../discord/guild-snapshot.js';
-import { observeRoleLookup, recordRoleChange } from '../../telemetry/observe.js';
 import type { Subcommand } from './subcommand.js';
 
 const NAME_OPTION = 'name';
@@ -27,10 +27,10 @@ export function roleChangeSubcommand(action: RoleAction, description: string): S
             .setAutocomplete(true),
         ),
 
-    async execute(interaction, { scope, roleColor, logger, subject }) {
+    async execute(interaction, { roleColor, logger, lookUpRole }) {
       const typed = interaction.options.getString(NAME_OPTION, true);
       const { manageable, manageableNames } = snapshotGuild(interaction.guild, roleColor);
-      const decision = observeRoleLookup(() =>
+      const decision = lookUpRole(() =>
         decideRoleChange({
           action,
           typed,
@@ -39,26 +39,27 @@ export function roleChangeSubcommand(action: RoleAction, description: string): S
         }),
       );
       if (decision.kind === 'done') {
-        scope.setRole(typed, manageableNames);
-        return decision.result;
+        return { result: decision.result, role: { name: typed, manageable: manageableNames } };
       }
       const { role } = decision;
+      const facts = { name: role.name, manageable: manageableNames };
       const user = interaction.user.username;
-      scope.setRole(role.name, manageableNames);
       // The audit log shows who asked, since Discord records the bot as the one who did it.
       const reason = `/role ${action} by ${user}`;
-      // Deleted since the cache saw it: the handler then answers with the name as typed.
-      subject.role = typed;
-      if (action === 'add') await interaction.member.roles.add(role.id, reason);
-      else await interaction.member.roles.remove(role.id, reason);
-      recordRoleChange(action, role.name, manageableNames);
+      try {
+        if (action === 'add') await interaction.member.roles.add(role.id, reason);
+        else await interaction.member.roles.remove(role.id, reason);
+      } catch (error) {
+        // Deleted since the cache saw it: the member is answered with the name as typed.
+        return { result: resultForError(error, { role: typed }), role: facts, error };
+      }
       // RoboShpee's log line (user name only: ids stay out of logs).
       logger.info(
         action === 'add'
           ? `Added role '${role.name}' to user '${user}'`
           : `Removed role '${role.name}' from user '${user}'`,
       );
-      return roleChanged(action, role);
+      return { result: roleChanged(action, role), role: facts, change: action };
     },
 
     async autocomplete(interaction, { roleColor }) {

@@ -2,7 +2,9 @@
  * What the stack writes to Mimir besides the bot's own metrics: the series Tempo's metrics
  * generator derives from the spans, and the self-metrics of the components that the Stack
  * health dashboard and the alerts query. Labels are as Mimir stores them; the checks in
- * dashboards/test confirm each against the configs under infra/.
+ * dashboards/test confirm each against the configs under infra/. The bot knows none of
+ * this: it lives with the dashboards that query it (the README's tables and the container
+ * suites read it too).
  */
 export interface StackMetricDeclaration {
   readonly name: string;

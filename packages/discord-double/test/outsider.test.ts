@@ -19,12 +19,12 @@ const run = promisify(execFile);
 const PACKAGE = fileURLToPath(new URL('..', import.meta.url));
 const REPO = fileURLToPath(new URL('../../..', import.meta.url));
 const OUTSIDER_BOT = fileURLToPath(new URL('outsider/', import.meta.url));
-/** The discord.js the repository pins (root package.json), installed from the registry. */
+/** The discord.js the package is developed against (its own devDependency), from the registry. */
 const DISCORD_JS = (
-  JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as {
-    dependencies: Record<string, string>;
+  JSON.parse(readFileSync(join(PACKAGE, 'package.json'), 'utf8')) as {
+    devDependencies: Record<string, string>;
   }
-).dependencies['discord.js'];
+).devDependencies['discord.js'];
 /** The outsider bot's test output, kept for the reader (test-results/ is not committed). */
 const REPORT = join(REPO, 'test-results', 'discord-double-outsider.txt');
 

@@ -62,7 +62,7 @@ test('GIVEN a file that imports a package through a relative import THEN the che
  * the preload may import, so app code reaches telemetry through its API alone.
  */
 const FLOORS: readonly (readonly string[])[] = [
-  ['main.ts', 'register.ts', 'preload.ts'],
+  ['main.ts', 'register.ts', 'preload.ts', 'check-config.ts'],
   ['runtime', 'demo', 'telemetry-sdk'],
   ['config'],
   ['commands'],

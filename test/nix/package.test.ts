@@ -28,7 +28,10 @@ describe.skipIf(nixMissing !== null)('the bot package (nix/package.nix)', () => 
   const attrs = () => nixEval<PackageAttrs>('import ./test/nix/fixtures/package-attrs.nix');
 
   test('GIVEN npm start THEN the roboshpee wrapper runs node with the same preload and entry point', () => {
-    const start = manifest.scripts.start?.match(/^node --import \.\/(\S+) (\S+)$/);
+    // The unit's environment is systemd's: the service reads no .env.
+    const start = manifest.scripts.start?.match(
+      /^node (?:--env-file-if-exists=\.env )?--import \.\/(\S+) (\S+)$/,
+    );
     expect(start, 'package.json scripts.start').not.toBeNull();
     const wrapper = attrs().installPhase.match(
       /makeWrapper \S+\/bin\/node "\$out\/bin\/roboshpee" \\\s+--add-flags "--import \$app\/(\S+) \$app\/(\S+)"/,

@@ -1,9 +1,10 @@
+import type { LogFormat } from '../telemetry/logger.js';
 import type { PrivacySettings } from '../telemetry/privacy.js';
 import { deepFreeze } from './deep-freeze.js';
 import { type Environment, readSections } from './section.js';
 import { discordTokenSection } from './sections/discord-token.js';
 import { exportEndpointsSection } from './sections/export-endpoints.js';
-import { type LogLevel, loggingSection } from './sections/logging.js';
+import { type LogLevel, logFormatSection, loggingSection } from './sections/logging.js';
 import { type Mode, modeOf, modeSection } from './sections/mode.js';
 import { privacySection } from './sections/privacy.js';
 import {
@@ -41,6 +42,8 @@ export interface SdkSettings {
 export interface TelemetryConfig {
   /** Applies to log lines even without the SDK, hence read either way. */
   readonly privacy: PrivacySettings;
+  /** The telemetry's own lines are written as the bot's are; undefined: by the terminal. */
+  readonly logFormat: LogFormat | undefined;
   /** Undefined when OTEL_SDK_DISABLED=true. */
   readonly sdk?: SdkSettings;
 }
@@ -50,8 +53,10 @@ export function loadTelemetryConfig(env: Environment): TelemetryConfig {
     privacy: privacySection,
     switches: sdkSwitchesSection,
     profiling: profilingSwitchSection,
+    logFormat: logFormatSection,
   });
-  if (always.switches.disabled) return deepFreeze({ privacy: always.privacy });
+  const { privacy, logFormat } = always;
+  if (always.switches.disabled) return deepFreeze({ privacy, logFormat });
   const running = readSections(env, {
     mode: modeSection,
     tokenSource: discordTokenSection,
@@ -75,5 +80,5 @@ export function loadTelemetryConfig(env: Environment): TelemetryConfig {
     },
     ...(profiling === undefined ? {} : { profiling }),
   };
-  return deepFreeze({ privacy: always.privacy, sdk });
+  return deepFreeze({ privacy, logFormat, sdk });
 }

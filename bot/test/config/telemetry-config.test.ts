@@ -53,13 +53,22 @@ describe('loadTelemetryConfig', () => {
   });
   test.each([
     [{ ROBOSHPEE_USER_IDS: 'plain' }, "ROBOSHPEE_USER_IDS must be 'hash' or 'omit', got 'plain'"],
-    [{ ROBOSHPEE_OTLP_LOGS: 'yes' }, "ROBOSHPEE_OTLP_LOGS must be 'true' or 'false', got 'yes'"],
-    [{ ROBOSHPEE_PROFILING: 'on' }, "ROBOSHPEE_PROFILING must be 'true' or 'false', got 'on'"],
+    [
+      { ROBOSHPEE_OTLP_LOGS: 'maybe' },
+      "ROBOSHPEE_OTLP_LOGS must be one of true, false, 1, 0, yes, no, on, off, got 'maybe'",
+    ],
+    [
+      { ROBOSHPEE_PROFILING: 'maybe' },
+      "ROBOSHPEE_PROFILING must be one of true, false, 1, 0, yes, no, on, off, got 'maybe'",
+    ],
     [
       { LOG_LEVEL: 'loud' },
       "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got 'loud'",
     ],
-    [{ ROBOSHPEE_DEMO: 'yes' }, "ROBOSHPEE_DEMO must be 'true' or 'false', got 'yes'"],
+    [
+      { ROBOSHPEE_DEMO: 'maybe' },
+      "ROBOSHPEE_DEMO must be one of true, false, 1, 0, yes, no, on, off, got 'maybe'",
+    ],
   ])('%o is refused naming the variable and the expected form', (env, message) => {
     expect(() => loadTelemetryConfig(env)).toThrow(message);
   });
@@ -135,7 +144,7 @@ describe('readProfilingSettings', () => {
   test.each([
     [
       { PYROSCOPE_SERVER_ADDRESS: 'alloy:9999' },
-      "PYROSCOPE_SERVER_ADDRESS must be an http:// or https:// URL, got one starting 'alloy:'",
+      "PYROSCOPE_SERVER_ADDRESS must be an http:// or https:// URL, got 'alloy:9999'",
     ],
     [
       { PYROSCOPE_FLUSH_INTERVAL_MS: '500' },

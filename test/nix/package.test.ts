@@ -41,7 +41,9 @@ describe.skipIf(nixMissing !== null)('the bot package (nix/package.nix)', () => 
   });
 
   test('GIVEN npm run register THEN roboshpee-register runs the same script', () => {
-    const register = manifest.scripts.register?.match(/^node (\S+)$/)?.[1];
+    const register = manifest.scripts.register?.match(
+      /^node (?:--env-file-if-exists=\.env )?(\S+)$/,
+    )?.[1];
     expect(register).toBeDefined();
     expect(attrs().installPhase).toContain(
       `"$out/bin/roboshpee-register" \\\n  --add-flags "$app/${register}"`,

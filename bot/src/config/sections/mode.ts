@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { booleanFlag } from '../fields/boolean-flag.js';
-import { defineSection, type Environment } from '../section.js';
+import { defineSection } from '../section.js';
 
 export type Mode = 'discord' | 'demo';
 

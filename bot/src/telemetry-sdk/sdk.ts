@@ -99,6 +99,11 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
     ? startProfiling(settings.profiling, resource, health)
     : undefined;
 
+  const flushes = () => [
+    ...spanProcessors.map((processor) => processor.forceFlush()),
+    ...metricReaders.map((reader) => reader.forceFlush()),
+    ...logProcessors.map((processor) => processor.forceFlush()),
+  ];
   let stopped: Promise<void> | undefined;
   return {
     health,
@@ -108,15 +113,14 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
       return { spans: traces, metricExports: metrics, logRecords: logs };
     },
     forceFlush: async () => {
-      await Promise.all([
-        ...spanProcessors.map((processor) => processor.forceFlush()),
-        ...metricReaders.map((reader) => reader.forceFlush()),
-        ...logProcessors.map((processor) => processor.forceFlush()),
-      ]);
+      await Promise.all(flushes());
     },
     shutdown: () => {
       // NodeSDK leaves instrumentations subscribed (diagnostics channels, timers).
-      stopped ??= Promise.all([sdk.shutdown(), profiler?.stop()])
+      // Each signal flushed on its own first: NodeSDK's shutdown stops at the first signal
+      // that fails, before the others' last exports are counted in the exit summary.
+      stopped ??= Promise.allSettled(flushes())
+        .then(() => Promise.all([sdk.shutdown(), profiler?.stop()]))
         .then(() => undefined)
         .finally(() => {
           for (const instrumentation of instrumentations) instrumentation.disable();

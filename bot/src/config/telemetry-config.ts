@@ -13,6 +13,7 @@ import {
   profilingSwitchSection,
   pyroscopeSection,
 } from './sections/profiling.js';
+import { sdkEnvironmentSection } from './sections/sdk-environment.js';
 import { sdkSwitchesSection } from './sections/sdk-switches.js';
 import { type ExportSettings, exportSection } from './sections/telemetry-export.js';
 
@@ -62,6 +63,7 @@ export function loadTelemetryConfig(env: Environment): TelemetryConfig {
     tokenSource: discordTokenSection,
     logLevel: loggingSection,
     endpoints: exportEndpointsSection,
+    sdkEnvironment: sdkEnvironmentSection,
   });
   const { token, file } = running.tokenSource;
   const mode = modeOf(running.mode.forcedDemo, token !== undefined || file !== undefined);

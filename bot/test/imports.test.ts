@@ -105,7 +105,7 @@ describe('the commands and the telemetry API', () => {
  * the preload may import, so app code reaches telemetry through its API alone.
  */
 const FLOORS: readonly (readonly string[])[] = [
-  ['main.ts', 'register.ts', 'preload.ts'],
+  ['main.ts', 'register.ts', 'preload.ts', 'check-config.ts'],
   ['runtime', 'demo', 'telemetry-sdk'],
   ['config'],
   ['commands'],

@@ -5,7 +5,7 @@ import { COLLECTOR_ITEMS, LOSS_COUNTERS } from './alloy-series.js';
 import { BOT_LABEL, BOT_METRIC, BOT_SERVICE, FAILED_OUTCOMES } from './bot-series.js';
 import { BOT_OVERVIEW_UID, STACK_HEALTH_UID } from './dashboard-uids.js';
 import { MIMIR } from './datasources.js';
-import { runbookUrl } from './runbook.js';
+import { type RunbookName, runbookUrl } from './runbook.js';
 
 type Comparison = 'gt' | 'lt';
 
@@ -27,8 +27,8 @@ interface RuleSpec {
   readonly noData: 'OK' | 'Alerting';
   readonly summary: string;
   readonly severity: Severity;
-  /** The README heading that says what to do, as its anchor. */
-  readonly runbook: string;
+  /** What to do, dashboards/runbooks/<name>.md, shown on the Runbooks dashboard. */
+  readonly runbook: RunbookName;
   readonly dashboardUid: string;
 }
 
@@ -48,7 +48,7 @@ export const RULES: readonly RuleSpec[] = [
     noData: 'Alerting',
     summary: 'RoboShpee sent no metrics for 2 minutes: the bot or its telemetry pipeline is down.',
     severity: 'critical',
-    runbook: 'runbook-bot-down',
+    runbook: 'bot-down',
     dashboardUid: BOT_OVERVIEW_UID,
   },
   {
@@ -61,7 +61,7 @@ export const RULES: readonly RuleSpec[] = [
     summary:
       'More than 5 % of slash commands ended forbidden or in error for 5 minutes ({{ $labels.deployment_environment_name }}). Forbidden usually means the bot lost Manage Roles or its role sits too low.',
     severity: 'critical',
-    runbook: 'runbook-command-error-ratio-above-5',
+    runbook: 'command-error-ratio',
     dashboardUid: BOT_OVERVIEW_UID,
   },
   {
@@ -74,7 +74,7 @@ export const RULES: readonly RuleSpec[] = [
     summary:
       'p95 slash command reply time above 2 s for 5 minutes ({{ $labels.deployment_environment_name }}); Discord gives up at 3 s.',
     severity: 'warning',
-    runbook: 'runbook-command-latency-p95-above-2-s',
+    runbook: 'command-latency',
     dashboardUid: BOT_OVERVIEW_UID,
   },
   {
@@ -87,7 +87,7 @@ export const RULES: readonly RuleSpec[] = [
     summary:
       'Alloy refused, failed to export or had no queue room for telemetry for 2 minutes: spans, metrics or logs are missing downstream.',
     severity: 'warning',
-    runbook: 'runbook-telemetry-dropped-in-alloy',
+    runbook: 'telemetry-dropped',
     dashboardUid: STACK_HEALTH_UID,
   },
   {
@@ -101,7 +101,7 @@ export const RULES: readonly RuleSpec[] = [
     summary:
       '{{ $labels.job }} ({{ $labels.instance }}) has not answered its metrics scrape for a minute.',
     severity: 'warning',
-    runbook: 'runbook-backend-not-ready',
+    runbook: 'backend-not-ready',
     dashboardUid: STACK_HEALTH_UID,
   },
 ];

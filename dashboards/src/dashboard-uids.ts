@@ -2,3 +2,4 @@
 export const BOT_OVERVIEW_UID = 'roboshpee-bot-overview';
 export const BOT_RUNTIME_UID = 'roboshpee-bot-runtime';
 export const STACK_HEALTH_UID = 'roboshpee-stack-health';
+export const RUNBOOKS_UID = 'roboshpee-runbooks';

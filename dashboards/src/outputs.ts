@@ -3,6 +3,7 @@ import { alertRules } from './alert-rules.js';
 import { alertingFile } from './alerting-file.js';
 import { botOverview } from './bot-overview.js';
 import { botRuntime } from './bot-runtime.js';
+import { runbooks } from './runbooks.js';
 import { alertRulesConfigMap, dashboardConfigMaps } from './sidecar-configmaps.js';
 import { stackHealth } from './stack-health.js';
 
@@ -10,6 +11,7 @@ const DASHBOARDS: Readonly<Record<string, () => Dashboard>> = {
   'bot-overview': botOverview,
   'bot-runtime': botRuntime,
   'stack-health': stackHealth,
+  runbooks,
 };
 
 /** Where the alert rules go: Grafana reads every .yaml/.json file of this folder. */

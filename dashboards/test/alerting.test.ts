@@ -2,16 +2,34 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadComposeDocument } from '../../harness/compose/compose.js';
 import { alertRules } from '../../harness/dashboards/extracted-queries.js';
-import { markdownSections } from '../../harness/repo/markdown-sections.js';
 import { asArray, dig } from '../../harness/repo/parsed-document.js';
 import { readRepoFile, readRepoYaml, repoPath } from '../../harness/repo/repo.js';
 import { ALERTING_DIR } from '../../harness/repo/stack-files.js';
 import { RULES } from '../src/alert-rules.js';
-import { README_URL } from '../src/runbook.js';
+import { RUNBOOK_ORDER, RUNBOOKS_DIR, readRunbook } from '../src/runbook.js';
 
 const CONTACT_POINTS = `${ALERTING_DIR}/discord.yaml`;
 const WEBHOOK_VARIABLE = 'DISCORD_ALERT_WEBHOOK_URL';
 const rules = alertRules();
+
+/** Where compose mounts the dashboards Grafana provisions (compose.yaml, grafana volumes). */
+const DASHBOARDS_DIR = 'dashboards/generated';
+
+interface ProvisionedDashboard {
+  readonly uid: string;
+  readonly panels: ReadonlyArray<{
+    readonly id: number;
+    readonly type: string;
+    readonly title: string;
+    readonly options?: { readonly mode?: string; readonly content?: string };
+  }>;
+}
+
+function provisionedDashboards(): ProvisionedDashboard[] {
+  return readdirSync(repoPath(DASHBOARDS_DIR))
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => JSON.parse(readRepoFile(`${DASHBOARDS_DIR}/${name}`)) as ProvisionedDashboard);
+}
 
 describe('alert rules', () => {
   it('cover bot down, error ratio, latency, dropped telemetry and backend readiness', () => {
@@ -62,17 +80,43 @@ describe('alert rules', () => {
   );
 
   it.each(rules.map((rule) => [String(rule.title), rule] as const))(
-    '"%s" has a runbook_url to a README section that says what to do',
-    (_title, rule) => {
-      const url = String(dig(rule, 'annotations', 'runbook_url'));
-      expect(url.startsWith(`${README_URL}#`), url).toBe(true);
-      const anchor = url.slice(README_URL.length + 1);
-      const section = markdownSections(readRepoFile('README.md')).find((s) => s.anchor === anchor);
-      expect(section, `README.md: expected a heading whose anchor is #${anchor}`).toBeDefined();
+    '"%s" has a runbook_url that opens, on the same Grafana, a panel saying what to do',
+    (title, rule) => {
+      // Followed as a browser would from any page of the user's Grafana.
+      const url = new URL(
+        String(dig(rule, 'annotations', 'runbook_url')),
+        'http://grafana.invalid/',
+      );
+      expect(url.origin, 'a path on Grafana itself, nothing on the internet').toBe(
+        'http://grafana.invalid',
+      );
+      const [, d, uid] = url.pathname.split('/');
+      expect(d).toBe('d');
+      const dashboard = provisionedDashboards().find((candidate) => candidate.uid === uid);
+      expect(dashboard, `no dashboard with uid ${uid} in ${DASHBOARDS_DIR}`).toBeDefined();
+      const panelKey = url.searchParams.get('viewPanel');
+      const panel = dashboard?.panels.find((candidate) => `panel-${candidate.id}` === panelKey);
+      expect(panel, `${uid}: no panel ${panelKey}`).toBeDefined();
+      expect(panel?.type).toBe('text');
+      expect(panel?.title).toBe(`Runbook: ${title}`);
+      expect(panel?.options?.mode).toBe('markdown');
       // A runbook is steps, not a title: a few sentences at least.
-      expect(section?.body.split(/\s+/).length ?? 0, `README.md#${anchor}`).toBeGreaterThan(30);
+      expect(panel?.options?.content?.split(/\s+/).length ?? 0).toBeGreaterThan(30);
     },
   );
+
+  it("each runbook in dashboards/runbooks is an alert's, and its panel shows the file as written", () => {
+    const files = readdirSync(repoPath(RUNBOOKS_DIR)).sort();
+    expect(files).toEqual(RUNBOOK_ORDER.map((name) => `${name}.md`).sort());
+    const panels =
+      provisionedDashboards().find((d) => d.uid === 'roboshpee-runbooks')?.panels ?? [];
+    expect(panels.map((panel) => [panel.title, panel.options?.content])).toEqual(
+      RUNBOOK_ORDER.map((name) => {
+        const runbook = readRunbook(name, repoPath('.'));
+        return [runbook.title, runbook.body];
+      }),
+    );
+  });
 
   it('thresholds are the ones the issue asks for', () => {
     const byUid = new Map(RULES.map((rule) => [rule.uid, rule]));

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { panelsOf } from '../../harness/dashboards/extracted-queries.js';
 import { generatedDashboards } from '../../harness/dashboards/generated-dashboards.js';
 import { asArray, dig } from '../../harness/repo/parsed-document.js';
-import { BOT_OVERVIEW_UID, BOT_RUNTIME_UID, STACK_HEALTH_UID } from '../src/dashboard-uids.js';
+import {
+  BOT_OVERVIEW_UID,
+  BOT_RUNTIME_UID,
+  RUNBOOKS_UID,
+  STACK_HEALTH_UID,
+} from '../src/dashboard-uids.js';
 
 const dashboards = generatedDashboards();
 const panels = dashboards.flatMap((dashboard) =>
@@ -21,7 +26,7 @@ const stepsOf = (panel: Record<string, unknown>): unknown[] =>
 describe('dashboards', () => {
   it('have the fixed uids that links and alert annotations use', () => {
     expect(dashboards.map((dashboard) => dashboard.json.uid).sort()).toEqual(
-      [BOT_OVERVIEW_UID, BOT_RUNTIME_UID, STACK_HEALTH_UID].sort(),
+      [BOT_OVERVIEW_UID, BOT_RUNTIME_UID, STACK_HEALTH_UID, RUNBOOKS_UID].sort(),
     );
   });
 
@@ -35,7 +40,8 @@ describe('dashboards', () => {
 
   it.each(
     dashboards
-      .filter((dashboard) => dashboard.json.uid !== STACK_HEALTH_UID)
+      // The stack's own health and the runbooks are about no one bot instance.
+      .filter((dashboard) => ![STACK_HEALTH_UID, RUNBOOKS_UID].includes(String(dashboard.json.uid)))
       .map((dashboard) => [dashboard.file, dashboard.json] as const),
   )('%s can be filtered by environment and instance', (_file, json) => {
     const names = asArray(dig(json, 'templating', 'list')).map((variable) => dig(variable, 'name'));

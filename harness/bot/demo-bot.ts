@@ -27,7 +27,8 @@ function startArguments(root: string): string[] {
   const [node, ...args] = (manifest.scripts?.start ?? '').split(/\s+/);
   if (node !== 'node' || args.length === 0)
     throw new Error(`package.json scripts.start is not "node ...": ${manifest.scripts?.start}`);
-  return args;
+  // A developer's .env is theirs: the bots started here get only the environment given.
+  return args.filter((arg) => !arg.startsWith('--env-file'));
 }
 
 /** The `--import` of the bot's preload from `npm start`'s command line in `root`. */
@@ -130,8 +131,8 @@ export class DemoBot {
 
   /** The health endpoint's base URL (`/livez`, `/readyz`), from the bot's own startup line. */
   get healthUrl(): string {
-    const announced = this.lines.find((line) => line.msg?.startsWith('health endpoint at '));
-    return announced?.msg?.slice('health endpoint at '.length).replace(/\/readyz$/, '') ?? '';
+    const health = this.lines.find((line) => typeof line.health === 'string')?.health as string;
+    return health?.replace(/\/readyz$/, '') ?? '';
   }
 
   /** The Discord double's base URL: the external one, or from the bot's own startup line. */
@@ -148,10 +149,9 @@ export class DemoBot {
     while (Date.now() < deadline) {
       if (this.child.exitCode !== null) break;
       if (this.#baseUrl === '') {
-        const announced = this.lines.find((line) =>
-          line.msg?.startsWith('demo mode: Discord double at'),
-        );
-        this.#baseUrl = announced?.msg?.split(' at ')[1] ?? '';
+        const control = this.lines.find((line) => typeof line.demoControlApi === 'string');
+        this.#baseUrl =
+          (control?.demoControlApi as string | undefined)?.replace(/\/_demo$/, '') ?? '';
       }
       // A double outside this bot may still count the session of a bot stopped just before.
       const ready = this.lines.some((line) => line.msg === 'connected to Discord');

@@ -6,11 +6,14 @@ import { type GeneratedDashboard, generatedDashboards } from './generated-dashbo
 export type Panel = Record<string, unknown>;
 
 /** All panels of a dashboard, rows' nested panels included, rows themselves excluded. */
+/** The panels that show data, rows opened; text panels (the runbooks) query nothing. */
 export function panelsOf(dashboard: GeneratedDashboard): Panel[] {
-  return asArray(dashboard.json.panels).flatMap((panel) => {
-    const p = panel as Panel;
-    return p.type === 'row' ? (asArray(p.panels) as Panel[]) : [p];
-  });
+  return asArray(dashboard.json.panels)
+    .flatMap((panel) => {
+      const p = panel as Panel;
+      return p.type === 'row' ? (asArray(p.panels) as Panel[]) : [p];
+    })
+    .filter((panel) => panel.type !== 'text');
 }
 
 export interface ExtractedQuery {

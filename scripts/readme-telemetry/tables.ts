@@ -15,7 +15,7 @@ import {
   TEMPO_GENERATED,
 } from '../../dashboards/src/stack-series.js';
 
-/** The README's telemetry tables, rendered from the data contract (bot/src/contract). */
+/** bot/README.md's telemetry tables, rendered from the data contract (bot/src/contract). */
 
 const code = (text: string): string => `\`${text}\``;
 const codes = (names: readonly string[]): string =>
@@ -139,7 +139,7 @@ export function logsSection(): string {
   return `${fields}\n\nIn Loki: stream labels ${codes(LOKI_STREAM_LABELS)}; structured metadata ${codes(LOKI_METADATA)}.`;
 }
 
-/** Each generated section of the README, by the name its markers carry. */
+/** Each generated section of bot/README.md, by the name its markers carry. */
 export const README_TELEMETRY_SECTIONS: Readonly<Record<string, () => string>> = {
   'telemetry-spans': spansSection,
   'telemetry-metrics': metricsSection,

@@ -28,7 +28,10 @@ describe.skipIf(nixMissing !== null)('the bot package (nix/package.nix)', () => 
   const attrs = () => nixEval<PackageAttrs>('import ./test/nix/fixtures/package-attrs.nix');
 
   test('GIVEN npm start THEN the roboshpee wrapper runs node with the same preload and entry point', () => {
-    const start = manifest.scripts.start?.match(/^node --import \.\/(\S+) (\S+)$/);
+    // The unit's environment is systemd's: the service reads no .env.
+    const start = manifest.scripts.start?.match(
+      /^node (?:--env-file-if-exists=\.env )?--import \.\/(\S+) (\S+)$/,
+    );
     expect(start, 'package.json scripts.start').not.toBeNull();
     const wrapper = attrs().installPhase.match(
       /makeWrapper \S+\/bin\/node "\$out\/bin\/roboshpee" \\\s+--add-flags "--import \$app\/(\S+) \$app\/(\S+)"/,
@@ -38,7 +41,9 @@ describe.skipIf(nixMissing !== null)('the bot package (nix/package.nix)', () => 
   });
 
   test('GIVEN npm run register THEN roboshpee-register runs the same script', () => {
-    const register = manifest.scripts.register?.match(/^node (\S+)$/)?.[1];
+    const register = manifest.scripts.register?.match(
+      /^node (?:--env-file-if-exists=\.env )?(\S+)$/,
+    )?.[1];
     expect(register).toBeDefined();
     expect(attrs().installPhase).toContain(
       `"$out/bin/roboshpee-register" \\\n  --add-flags "$app/${register}"`,

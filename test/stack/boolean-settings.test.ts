@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { loadBotConfig } from '../../bot/src/config/bot-config.js';
+import { BOOLEAN_SPELLINGS } from '../../bot/src/config/fields/boolean-flag.js';
 import { loadTelemetryConfig } from '../../bot/src/config/telemetry-config.js';
 import { loadCompose, loadComposeDocument } from '../../harness/compose/compose.js';
 import {
@@ -20,7 +21,7 @@ import { ALLOY_CONFIG, COMPOSE_FILE } from '../../harness/repo/stack-files.js';
 type Handling =
   /** config.alloy's boolean_env: true/1/yes/on, false/0/no/off, any case; else Alloy stops. */
   | 'alloy'
-  /** The bot's own startup checks: 'true' or 'false', anything else a named error. */
+  /** The bot's own startup checks: boolean_env's spellings, anything else a named error. */
   | 'bot'
   /** A literal in compose.yaml, not settable from .env. */
   | 'fixed';
@@ -135,9 +136,19 @@ describe('boolean settings from the environment', () => {
     expect(Object.keys(alloySpellings())).toContain(String(journal).trim().toLowerCase());
   });
 
+  test("the bot takes boolean_env's spellings: one .env means the same to both", () => {
+    const bot = Object.fromEntries(
+      Object.entries(BOOLEAN_SPELLINGS).flatMap(([value, words]) =>
+        words.map((word) => [word, value]),
+      ),
+    );
+    expect(bot).toEqual(alloySpellings());
+  });
+
   test.each(Object.entries(BOT_CHECKS))(
-    'the bot refuses %s=maybe at startup, naming it',
+    'the bot reads %s=" YES " as on and refuses maybe at startup, naming it',
     (name, check) => {
+      expect(() => check({ [name]: ' YES ', DISCORD_TOKEN: 'token.for.mode' })).not.toThrow();
       expect(() => check({ [name]: 'maybe' })).toThrow(name);
     },
   );

@@ -1,3 +1,4 @@
+import type { LogFormat } from '../telemetry/logger.js';
 import { ConfigError } from './config-error.js';
 import { deepFreeze } from './deep-freeze.js';
 import type { Secret } from './secret.js';
@@ -6,7 +7,7 @@ import { demoSection } from './sections/demo.js';
 import { discordSection } from './sections/discord.js';
 import { discordTokenSection, resolveToken, tokenFormProblems } from './sections/discord-token.js';
 import { healthSection } from './sections/health.js';
-import { type LogLevel, loggingSection } from './sections/logging.js';
+import { type LogLevel, logFormatSection, loggingSection } from './sections/logging.js';
 import { modeOf, modeSection } from './sections/mode.js';
 import { roleColorSection } from './sections/roles.js';
 import { shutdownSection } from './sections/shutdown.js';
@@ -21,6 +22,8 @@ interface CommonConfig {
   /** RGB of the colour that marks a game role. */
   readonly roleColor: number;
   readonly logLevel: LogLevel;
+  /** Undefined: pretty on a terminal, JSON otherwise. */
+  readonly logFormat: LogFormat | undefined;
   readonly shutdownTimeoutMs: number;
   /** Where /livez and /readyz are served (compose healthcheck, Kubernetes probes). */
   readonly health: { readonly host: string; readonly port: number };
@@ -59,6 +62,7 @@ export function loadBotConfig(env: Environment): Config {
       demo: demoSection,
       health: healthSection,
       logLevel: loggingSection,
+      logFormat: logFormatSection,
       roleColor: roleColorSection,
       shutdownTimeoutMs: shutdownSection,
     }),
@@ -67,6 +71,7 @@ export function loadBotConfig(env: Environment): Config {
   const common: CommonConfig = {
     roleColor: sections.roleColor,
     logLevel: sections.logLevel,
+    logFormat: sections.logFormat,
     shutdownTimeoutMs: sections.shutdownTimeoutMs,
     health: sections.health,
     shardsAssigned: discord.shardsAssigned,

@@ -1,9 +1,10 @@
+import type { LogFormat } from '../telemetry/logger.js';
 import type { PrivacySettings } from '../telemetry/privacy.js';
 import { deepFreeze } from './deep-freeze.js';
 import { type Environment, readSections } from './section.js';
 import { discordTokenSection } from './sections/discord-token.js';
 import { exportEndpointsSection } from './sections/export-endpoints.js';
-import { type LogLevel, loggingSection } from './sections/logging.js';
+import { type LogLevel, logFormatSection, loggingSection } from './sections/logging.js';
 import { type Mode, modeOf, modeSection } from './sections/mode.js';
 import { privacySection } from './sections/privacy.js';
 import {
@@ -12,6 +13,7 @@ import {
   profilingSwitchSection,
   pyroscopeSection,
 } from './sections/profiling.js';
+import { sdkEnvironmentSection } from './sections/sdk-environment.js';
 import { sdkSwitchesSection } from './sections/sdk-switches.js';
 import { type ExportSettings, exportSection } from './sections/telemetry-export.js';
 
@@ -41,6 +43,8 @@ export interface SdkSettings {
 export interface TelemetryConfig {
   /** Applies to log lines even without the SDK, hence read either way. */
   readonly privacy: PrivacySettings;
+  /** The telemetry's own lines are written as the bot's are; undefined: by the terminal. */
+  readonly logFormat: LogFormat | undefined;
   /** Undefined when OTEL_SDK_DISABLED=true. */
   readonly sdk?: SdkSettings;
 }
@@ -50,13 +54,16 @@ export function loadTelemetryConfig(env: Environment): TelemetryConfig {
     privacy: privacySection,
     switches: sdkSwitchesSection,
     profiling: profilingSwitchSection,
+    logFormat: logFormatSection,
   });
-  if (always.switches.disabled) return deepFreeze({ privacy: always.privacy });
+  const { privacy, logFormat } = always;
+  if (always.switches.disabled) return deepFreeze({ privacy, logFormat });
   const running = readSections(env, {
     mode: modeSection,
     tokenSource: discordTokenSection,
     logLevel: loggingSection,
     endpoints: exportEndpointsSection,
+    sdkEnvironment: sdkEnvironmentSection,
   });
   const { token, file } = running.tokenSource;
   const mode = modeOf(running.mode.forcedDemo, token !== undefined || file !== undefined);
@@ -75,5 +82,5 @@ export function loadTelemetryConfig(env: Environment): TelemetryConfig {
     },
     ...(profiling === undefined ? {} : { profiling }),
   };
-  return deepFreeze({ privacy: always.privacy, sdk });
+  return deepFreeze({ privacy, logFormat, sdk });
 }

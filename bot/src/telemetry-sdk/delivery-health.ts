@@ -4,8 +4,11 @@ import { ExportResultCode } from '@opentelemetry/core';
 export type Signal = 'traces' | 'metrics' | 'logs' | 'profiles';
 
 export interface DeliveryReporter {
-  /** The first failed export of an outage. */
-  down(signal: Signal, error: Error | undefined): void;
+  /**
+   * The first failed export of an outage; `firstContact` when nothing was ever delivered
+   * (no collector there at all, as when the bot runs without the stack).
+   */
+  down(signal: Signal, error: Error | undefined, firstContact: boolean): void;
   /** The first successful export after an outage. */
   up(signal: Signal): void;
 }
@@ -16,6 +19,9 @@ export interface DeliveryReporter {
  */
 export class DeliveryHealth {
   readonly #failing = new Set<Signal>();
+  #delivered = false;
+  /** What failed exports held: spans, metric exports, log records, profiles. */
+  readonly #undelivered: Record<Signal, number> = { traces: 0, metrics: 0, logs: 0, profiles: 0 };
 
   constructor(private readonly reporter: DeliveryReporter) {}
 
@@ -23,14 +29,21 @@ export class DeliveryHealth {
     return this.#failing;
   }
 
-  record(signal: Signal, result: ExportResult): void {
+  get undelivered(): Readonly<Record<Signal, number>> {
+    return { ...this.#undelivered };
+  }
+
+  /** One export's result; `items` is what it carried (one for a metric export or a profile). */
+  record(signal: Signal, result: ExportResult, items = 1): void {
     const wasHealthy = this.#failing.size === 0;
     if (result.code === ExportResultCode.SUCCESS) {
+      this.#delivered = true;
       if (this.#failing.delete(signal) && this.#failing.size === 0) this.reporter.up(signal);
       return;
     }
+    this.#undelivered[signal] += items;
     this.#failing.add(signal);
-    if (wasHealthy) this.reporter.down(signal, result.error);
+    if (wasHealthy) this.reporter.down(signal, result.error, !this.#delivered);
   }
 }
 
@@ -52,7 +65,8 @@ export function monitorExporter<T, E extends Exporter<T>>(
       if (property === 'export') {
         return (items: T, resultCallback: (result: ExportResult) => void) =>
           target.export(items, (result) => {
-            health.record(signal, result);
+            // Spans and log records come as arrays; metrics as one export.
+            health.record(signal, result, Array.isArray(items) ? items.length : 1);
             resultCallback(result);
           });
       }

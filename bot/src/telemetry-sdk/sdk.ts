@@ -24,6 +24,7 @@ import {
 } from '@opentelemetry/sdk-trace';
 import type { ExporterName, ExportSettings } from '../config/sections/telemetry-export.js';
 import type { SdkSettings } from '../config/telemetry-config.js';
+import type { Undelivered } from '../telemetry/lifecycle.js';
 import { sendLogRecords } from '../telemetry/log-records.js';
 import { DeliveryHealth, type DeliveryReporter, monitorExporter } from './delivery-health.js';
 import { botInstrumentations } from './instrumentations.js';
@@ -46,6 +47,8 @@ export interface TelemetryOptions {
 
 export interface Telemetry {
   readonly health: DeliveryHealth;
+  /** What failed exports held since the start. */
+  undelivered(): Undelivered;
   /** Problems that did not stop telemetry (e.g. no service.version), to log once. */
   readonly problems: readonly string[];
   forceFlush(): Promise<void>;
@@ -96,20 +99,28 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
     ? startProfiling(settings.profiling, resource, health)
     : undefined;
 
+  const flushes = () => [
+    ...spanProcessors.map((processor) => processor.forceFlush()),
+    ...metricReaders.map((reader) => reader.forceFlush()),
+    ...logProcessors.map((processor) => processor.forceFlush()),
+  ];
   let stopped: Promise<void> | undefined;
   return {
     health,
     problems: problem === undefined ? [] : [`service.version not set: ${problem}`],
+    undelivered: () => {
+      const { traces, metrics, logs } = health.undelivered;
+      return { spans: traces, metricExports: metrics, logRecords: logs };
+    },
     forceFlush: async () => {
-      await Promise.all([
-        ...spanProcessors.map((processor) => processor.forceFlush()),
-        ...metricReaders.map((reader) => reader.forceFlush()),
-        ...logProcessors.map((processor) => processor.forceFlush()),
-      ]);
+      await Promise.all(flushes());
     },
     shutdown: () => {
       // NodeSDK leaves instrumentations subscribed (diagnostics channels, timers).
-      stopped ??= Promise.all([sdk.shutdown(), profiler?.stop()])
+      // Each signal flushed on its own first: NodeSDK's shutdown stops at the first signal
+      // that fails, before the others' last exports are counted in the exit summary.
+      stopped ??= Promise.allSettled(flushes())
+        .then(() => Promise.all([sdk.shutdown(), profiler?.stop()]))
         .then(() => undefined)
         .finally(() => {
           for (const instrumentation of instrumentations) instrumentation.disable();

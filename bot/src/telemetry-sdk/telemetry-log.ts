@@ -9,7 +9,7 @@ export interface LineWriter {
 }
 
 /** Where a signal is exported to, without credentials a URL might carry. */
-function withoutCredentials(raw: string): string {
+export function withoutCredentials(raw: string): string {
   try {
     const url = new URL(raw);
     url.username = '';
@@ -36,10 +36,24 @@ export class TelemetryLog implements DeliveryReporter {
     for (const line of this.#pending.splice(0)) context.with(ROOT_CONTEXT, () => line(writer));
   }
 
-  down(signal: Signal, error: Error | undefined): void {
+  down(signal: Signal, error: Error | undefined, firstContact: boolean): void {
+    const endpoint = withoutCredentials(this.endpoints[signal]);
+    // Never delivered: the usual way to try the bot without the stack, not a failure.
+    if (firstContact) {
+      this.#write((writer) =>
+        writer.info(
+          { signal, endpoint, reason: error?.message },
+          `no collector answers at ${endpoint} (${signal}): the bot runs on without it, ` +
+            'keeping telemetry up to its queue limits; start the stack ' +
+            '(docker compose up -d --wait) to see it in Grafana, or set ' +
+            'OTEL_SDK_DISABLED=true to export nothing',
+        ),
+      );
+      return;
+    }
     this.#write((writer) =>
       writer.warn(
-        { signal, endpoint: withoutCredentials(this.endpoints[signal]), err: error?.message },
+        { signal, endpoint, reason: error?.message },
         'telemetry export failing: the bot keeps serving; telemetry is buffered up to the ' +
           'queue limits and dropped beyond them until the endpoint answers again',
       ),

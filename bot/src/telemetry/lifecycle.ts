@@ -8,7 +8,17 @@
  * even if this module were loaded twice under different URLs.
  */
 
+/** What failed exports held since the start, for the exit summary. */
+export interface Undelivered {
+  readonly spans: number;
+  readonly metricExports: number;
+  readonly logRecords: number;
+}
+
 export interface TelemetryLifecycle {
+  /** Where OTLP goes (the traces' endpoint, without credentials), for the start line. */
+  readonly endpoint: string;
+  undelivered(): Undelivered;
   shutdown(): Promise<void>;
 }
 
@@ -17,6 +27,11 @@ type Registry = { [KEY]?: TelemetryLifecycle };
 
 export function registerTelemetry(lifecycle: TelemetryLifecycle): void {
   (globalThis as Registry)[KEY] = lifecycle;
+}
+
+/** The running SDK's endpoint and losses; undefined without it (OTEL_SDK_DISABLED=true). */
+export function runningTelemetry(): Omit<TelemetryLifecycle, 'shutdown'> | undefined {
+  return (globalThis as Registry)[KEY];
 }
 
 export type ShutdownResult = 'flushed' | 'timed-out' | 'not-running' | 'failed';

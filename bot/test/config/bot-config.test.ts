@@ -82,7 +82,10 @@ describe('loadConfig: modes', () => {
 
 describe('loadConfig: a bad value is one line naming the variable and the expected form', () => {
   const cases = [
-    { env: { ROBOSHPEE_DEMO: 'yes' }, line: "ROBOSHPEE_DEMO must be 'true' or 'false', got 'yes'" },
+    {
+      env: { ROBOSHPEE_DEMO: 'maybe' },
+      line: "ROBOSHPEE_DEMO must be one of true, false, 1, 0, yes, no, on, off, got 'maybe'",
+    },
     {
       env: { DISCORD_API_URL: 'discord.com/api' },
       line: "DISCORD_API_URL must be an http(s) URL such as https://discord.com/api, got 'discord.com/api'",
@@ -202,7 +205,7 @@ describe('loadOrExit', () => {
       vi.restoreAllMocks();
     }
     expect(written).toEqual([
-      "roboshpee: ROBOSHPEE_DEMO_PORT must be an integer from 0 to 65535, got 'eighty'\n",
+      "roboshpee: configuration error: ROBOSHPEE_DEMO_PORT must be an integer from 0 to 65535, got 'eighty'\n",
     ]);
   });
 });

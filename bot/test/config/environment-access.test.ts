@@ -8,7 +8,7 @@ import type { Section } from '../../src/config/section.js';
 const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
 const SECTIONS = join(SRC, 'config', 'sections');
 /** The processes' entry points: each hands `process.env` to the config module, once. */
-const ENTRY_POINTS = ['main.ts', 'register.ts', 'preload.ts'];
+const ENTRY_POINTS = ['main.ts', 'register.ts', 'preload.ts', 'check-config.ts'];
 
 function sourcesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
@@ -67,7 +67,7 @@ function environmentReads(fileName: string, text: string): string[] {
 }
 
 describe('the environment is read once, by the entry points, through the config module', () => {
-  test('GIVEN bot/src THEN no module but main.ts, register.ts and preload.ts reaches process.env', () => {
+  test('GIVEN bot/src THEN no module but the entry points reaches process.env', () => {
     const readers = Object.fromEntries(
       sourcesUnder(SRC)
         .filter((name) => !ENTRY_POINTS.includes(name))
@@ -86,7 +86,9 @@ describe('the environment is read once, by the entry points, through the config 
       const reads = environmentReads(name, text);
       expect(reads, name).toHaveLength(1);
       expect(reads[0], name).toMatch(/^\d+:process\.env$/);
-      expect(text, name).toMatch(/load(Bot|Register|Telemetry)Config\(process\.env\)/);
+      expect(text, name).toMatch(
+        /(load(Bot|Register|Telemetry)Config|withDemoDefault)\(process\.env[,)]/,
+      );
     }
   });
 

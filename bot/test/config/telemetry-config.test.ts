@@ -53,15 +53,75 @@ describe('loadTelemetryConfig', () => {
   });
   test.each([
     [{ ROBOSHPEE_USER_IDS: 'plain' }, "ROBOSHPEE_USER_IDS must be 'hash' or 'omit', got 'plain'"],
-    [{ ROBOSHPEE_OTLP_LOGS: 'yes' }, "ROBOSHPEE_OTLP_LOGS must be 'true' or 'false', got 'yes'"],
-    [{ ROBOSHPEE_PROFILING: 'on' }, "ROBOSHPEE_PROFILING must be 'true' or 'false', got 'on'"],
+    [
+      { ROBOSHPEE_OTLP_LOGS: 'maybe' },
+      "ROBOSHPEE_OTLP_LOGS must be one of true, false, 1, 0, yes, no, on, off, got 'maybe'",
+    ],
+    [
+      { ROBOSHPEE_PROFILING: 'maybe' },
+      "ROBOSHPEE_PROFILING must be one of true, false, 1, 0, yes, no, on, off, got 'maybe'",
+    ],
     [
       { LOG_LEVEL: 'loud' },
       "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got 'loud'",
     ],
-    [{ ROBOSHPEE_DEMO: 'yes' }, "ROBOSHPEE_DEMO must be 'true' or 'false', got 'yes'"],
+    [
+      { ROBOSHPEE_DEMO: 'maybe' },
+      "ROBOSHPEE_DEMO must be one of true, false, 1, 0, yes, no, on, off, got 'maybe'",
+    ],
+    [
+      { OTEL_EXPORTER_OTLP_ENDPOINT: 'alloy:4317' },
+      "OTEL_EXPORTER_OTLP_ENDPOINT must be an http:// or https:// URL such as http://localhost:4317, got 'alloy:4317'",
+    ],
+    [
+      { OTEL_EXPORTER_OTLP_LOGS_ENDPOINT: 'htps://user:secret@logs.example.net' },
+      "OTEL_EXPORTER_OTLP_LOGS_ENDPOINT must be an http:// or https:// URL such as http://localhost:4317, got one starting 'htps:'",
+    ],
+    [
+      { OTEL_EXPORTER_OTLP_TIMEOUT: '10s' },
+      "OTEL_EXPORTER_OTLP_TIMEOUT must be an integer >= 1, got '10s'",
+    ],
+    [
+      { OTEL_EXPORTER_OTLP_METRICS_COMPRESSION: 'zstd' },
+      "OTEL_EXPORTER_OTLP_METRICS_COMPRESSION must be one of gzip, none, got 'zstd'",
+    ],
+    [
+      { OTEL_TRACES_SAMPLER: 'ratio' },
+      "OTEL_TRACES_SAMPLER must be one of always_on, always_off, traceidratio, parentbased_always_on, parentbased_always_off, parentbased_traceidratio, got 'ratio'",
+    ],
+    [
+      { OTEL_TRACES_SAMPLER_ARG: '10%' },
+      "OTEL_TRACES_SAMPLER_ARG must be a ratio from 0 to 1, got '10%'",
+    ],
+    [
+      { OTEL_PROPAGATORS: 'tracecontext,w3c' },
+      "OTEL_PROPAGATORS must be a comma-separated list of tracecontext, baggage, b3, b3multi, none, got 'tracecontext,w3c'",
+    ],
+    [
+      { OTEL_LOG_LEVEL: 'chatty' },
+      "OTEL_LOG_LEVEL must be one of none, error, warn, info, debug, verbose, all, got 'chatty'",
+    ],
   ])('%o is refused naming the variable and the expected form', (env, message) => {
     expect(() => loadTelemetryConfig(env)).toThrow(message);
+  });
+
+  test("the SDK's own variables in the forms the specification gives are accepted", () => {
+    expect(() =>
+      loadTelemetryConfig({
+        OTEL_EXPORTER_OTLP_ENDPOINT: ' https://otlp.example.net:4317 ',
+        OTEL_EXPORTER_OTLP_TIMEOUT: '5000',
+        OTEL_EXPORTER_OTLP_TRACES_COMPRESSION: 'gzip',
+        OTEL_TRACES_SAMPLER: 'parentbased_traceidratio',
+        OTEL_TRACES_SAMPLER_ARG: '0.25',
+        OTEL_PROPAGATORS: 'tracecontext, baggage',
+        OTEL_LOG_LEVEL: 'DEBUG',
+      }),
+    ).not.toThrow();
+  });
+  test('a secret in a refused endpoint is not repeated', () => {
+    const env = { OTEL_EXPORTER_OTLP_ENDPOINT: 'htps://user:s3cr3t@otlp.example.net' };
+    expect(() => loadTelemetryConfig(env)).toThrow("got one starting 'htps:'");
+    expect(() => loadTelemetryConfig(env)).not.toThrow(/s3cr3t/);
   });
 });
 
@@ -141,7 +201,7 @@ describe('readProfilingSettings', () => {
   test.each([
     [
       { PYROSCOPE_SERVER_ADDRESS: 'alloy:9999' },
-      "PYROSCOPE_SERVER_ADDRESS must be an http:// or https:// URL, got one starting 'alloy:'",
+      "PYROSCOPE_SERVER_ADDRESS must be an http:// or https:// URL, got 'alloy:9999'",
     ],
     [
       { PYROSCOPE_FLUSH_INTERVAL_MS: '500' },

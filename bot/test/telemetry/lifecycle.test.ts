@@ -1,5 +1,15 @@
 import { afterEach, expect, test } from 'vitest';
-import { registerTelemetry, shutdownTelemetry } from '../../src/telemetry/lifecycle.js';
+import {
+  registerTelemetry,
+  shutdownTelemetry,
+  type TelemetryLifecycle,
+} from '../../src/telemetry/lifecycle.js';
+
+const running = (shutdown: TelemetryLifecycle['shutdown']): TelemetryLifecycle => ({
+  endpoint: 'http://localhost:4317/',
+  undelivered: () => ({ spans: 0, metricExports: 0, logRecords: 0 }),
+  shutdown,
+});
 
 const KEY = Symbol.for('roboshpee.telemetry');
 afterEach(() => {
@@ -12,23 +22,23 @@ test('without the preload there is nothing to flush', async () => {
 
 test('a flush that completes reports flushed', async () => {
   let calls = 0;
-  registerTelemetry({
-    shutdown: async () => {
+  registerTelemetry(
+    running(async () => {
       calls += 1;
-    },
-  });
+    }),
+  );
   expect(await shutdownTelemetry(1000)).toBe('flushed');
   expect(calls).toBe(1);
 });
 
 test('a flush that hangs (backend gone) is abandoned at the timeout', async () => {
-  registerTelemetry({ shutdown: () => new Promise(() => {}) });
+  registerTelemetry(running(() => new Promise(() => {})));
   const started = performance.now();
   expect(await shutdownTelemetry(200)).toBe('timed-out');
   expect(performance.now() - started).toBeLessThan(1000);
 });
 
 test('a flush that fails does not reject', async () => {
-  registerTelemetry({ shutdown: () => Promise.reject(new Error('UNAVAILABLE')) });
+  registerTelemetry(running(() => Promise.reject(new Error('UNAVAILABLE'))));
   expect(await shutdownTelemetry(1000)).toBe('failed');
 });

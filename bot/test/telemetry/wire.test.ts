@@ -271,7 +271,14 @@ describe('GIVEN a bad telemetry setting', () => {
     [{ ROBOSHPEE_USER_IDS: 'plain' }, "ROBOSHPEE_USER_IDS must be 'hash' or 'omit', got 'plain'"],
     [{ OTEL_SDK_DISABLED: 'true', ROBOSHPEE_USER_IDS: 'plain' }, 'ROBOSHPEE_USER_IDS must be'],
     [{ OTEL_METRIC_EXPORT_INTERVAL: 'soon' }, 'OTEL_METRIC_EXPORT_INTERVAL must be an integer'],
-    [{ ROBOSHPEE_PROFILING: 'yes' }, "ROBOSHPEE_PROFILING must be 'true' or 'false', got 'yes'"],
+    [
+      { ROBOSHPEE_PROFILING: 'maybe' },
+      "ROBOSHPEE_PROFILING must be one of true, false, 1, 0, yes, no, on, off, got 'maybe'",
+    ],
+    [
+      { OTEL_EXPORTER_OTLP_ENDPOINT: 'not-a-url' },
+      "OTEL_EXPORTER_OTLP_ENDPOINT must be an http:// or https:// URL such as http://localhost:4317, got 'not-a-url'",
+    ],
     [
       { ROBOSHPEE_PROFILING: 'true', PYROSCOPE_SERVER_ADDRESS: 'pyroscope:4040' },
       'PYROSCOPE_SERVER_ADDRESS must be an http:// or https:// URL',
@@ -290,7 +297,7 @@ describe('GIVEN a bad telemetry setting', () => {
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr.trim().split('\n')).toEqual([
-      expect.stringMatching(new RegExp(`^roboshpee: invalid telemetry configuration: ${message}`)),
+      expect.stringMatching(new RegExp(`^roboshpee: configuration error: ${message}`)),
     ]);
   });
 });

@@ -117,7 +117,8 @@ describe('dashboardQueries', () => {
 });
 
 test('every generated dashboard yields its queries (what the stack suite sends to Grafana)', () => {
-  const dashboards = generatedDashboards();
+  // The runbooks dashboard is text only: it asks no datasource anything.
+  const dashboards = generatedDashboards().filter(({ file }) => file !== 'runbooks.json');
   expect(dashboards.length).toBeGreaterThan(0);
   for (const { file: name, json } of dashboards) {
     const queries = dashboardQueries(json);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { LogFormat } from '../../telemetry/logger.js';
 import { got } from '../fields/echo.js';
 import { defineSection } from '../section.js';
 
@@ -15,4 +16,16 @@ export const loggingSection = defineSection(
       .default('info'),
   }),
   (values): LogLevel => values.LOG_LEVEL,
+);
+
+export const logFormatSection = defineSection(
+  z.object({
+    // Unset: pretty on a terminal, JSON otherwise (containers, journald and Alloy read JSON).
+    LOG_FORMAT: z
+      .enum(['json', 'pretty'], {
+        error: (issue) => `LOG_FORMAT must be 'json' or 'pretty', ${got(issue.input)}`,
+      })
+      .optional(),
+  }),
+  (values): LogFormat | undefined => values.LOG_FORMAT,
 );

@@ -33,7 +33,7 @@ export const pyroscopeSection = defineSection(
     PYROSCOPE_SERVER_ADDRESS: httpUrl('PYROSCOPE_SERVER_ADDRESS', {
       expected: 'an http:// or https:// URL',
       fallback: DEFAULT_PYROSCOPE_ADDRESS,
-      echo: 'scheme',
+      echo: 'unless-credentials',
     }),
     PYROSCOPE_FLUSH_INTERVAL_MS: integerAtLeast(
       'PYROSCOPE_FLUSH_INTERVAL_MS',

@@ -1,7 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { loadComposeDocument, parseCompose } from '../../harness/compose/compose.js';
-import { topLevelMapping } from '../../harness/repo/parsed-document.js';
-import { readRepoFile, readRepoYaml } from '../../harness/repo/repo.js';
+import {
+  type Compose,
+  type Environment,
+  loadCompose,
+  loadComposeDocument,
+} from '../../harness/compose/compose.js';
+import { loadComposeOverride } from '../../harness/compose/compose-override.js';
+import { readRepoFile } from '../../harness/repo/repo.js';
+import { COMPOSE_FILE } from '../../harness/repo/stack-files.js';
 
 /**
  * Every host port the stack publishes can be moved from .env (a port another program holds
@@ -9,13 +15,21 @@ import { readRepoFile, readRepoYaml } from '../../harness/repo/repo.js';
  * the README names; and TZ reaches the services that show times.
  */
 
-const FILES = {
-  'compose.yaml': loadComposeDocument(),
-  'compose.object-storage.yaml': topLevelMapping(
-    readRepoYaml('compose.object-storage.yaml'),
-    'compose.object-storage.yaml',
-  ),
-} as const;
+const OBJECT_STORAGE = 'compose.object-storage.yaml';
+
+/** Each variant as Compose runs it with `env`, and the files as written (for their variables). */
+const VARIANTS: Readonly<
+  Record<string, { read: (env?: Environment) => Compose; written: Record<string, unknown>[] }>
+> = {
+  [COMPOSE_FILE]: {
+    read: (env = {}) => loadCompose({ files: [COMPOSE_FILE], env }),
+    written: [loadComposeDocument()],
+  },
+  [OBJECT_STORAGE]: {
+    read: (env) => loadComposeOverride(OBJECT_STORAGE, env).merged,
+    written: [loadComposeDocument(), loadComposeOverride(OBJECT_STORAGE).written],
+  },
+};
 
 /** What compose.yaml publishes by default: the ports the README and the tests name. */
 const DEFAULTS: Readonly<Record<string, number>> = {
@@ -39,10 +53,9 @@ function portVariables(document: Record<string, unknown>): string[] {
   );
 }
 
-describe.each(Object.entries(FILES))('%s', (_file, document) => {
-  const defaults = parseCompose(document);
-  const moved = parseCompose(
-    document,
+describe.each(Object.entries(VARIANTS))('%s', (_file, variant) => {
+  const defaults = variant.read();
+  const moved = variant.read(
     Object.fromEntries(Object.keys(DEFAULTS).map((name, at) => [name, String(20_000 + at)])),
   );
 
@@ -54,7 +67,7 @@ describe.each(Object.entries(FILES))('%s', (_file, document) => {
     );
     expect(published.length).toBeGreaterThan(0);
     for (const line of published) expect(line).toMatch(/ 127\.0\.0\.1:(\d+):\1$/);
-    const variables = portVariables(document);
+    const variables = variant.written.flatMap(portVariables);
     // One variable per published port, each with the default named above.
     expect(variables).toHaveLength(published.length);
     for (const name of variables) expect(Object.keys(DEFAULTS)).toContain(name);
@@ -73,14 +86,12 @@ test('.env.example names every port variable and TZ', () => {
 });
 
 test('TZ from .env reaches the services that show times: the bot, Alloy, Grafana', () => {
-  const compose = parseCompose(FILES['compose.yaml'], { TZ: 'Europe/Paris' });
+  const compose = loadCompose({ files: [COMPOSE_FILE], env: { TZ: 'Europe/Paris' } });
   const zones = Object.fromEntries(
     compose.services
       .filter((service) => service.environment.TZ !== undefined)
       .map((service) => [service.name, service.environment.TZ]),
   );
   expect(zones).toEqual({ bot: 'Europe/Paris', alloy: 'Europe/Paris', grafana: 'Europe/Paris' });
-  expect(
-    parseCompose(FILES['compose.yaml']).services.find((s) => s.name === 'grafana')?.environment.TZ,
-  ).toBe('UTC');
+  expect(loadCompose().services.find((s) => s.name === 'grafana')?.environment.TZ).toBe('UTC');
 });

@@ -1,4 +1,5 @@
-import { statSync } from 'node:fs';
+import { chownSync, mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   GenericContainer,
   getContainerRuntimeClient,
@@ -15,6 +16,13 @@ export interface ContainerOptions {
   readonly ready: WaitStrategy;
   /** The image to run, for a service that compose builds (`build:`) instead of pulling. */
   readonly image?: string;
+  /**
+   * A host directory under which each named volume gets a directory of its own, bound in and
+   * owned by the container's user, so that the data outlives a stop and start (a suite that
+   * restarts the service); by default named volumes are tmpfs, emptied by a stop. Needs an
+   * engine on this host.
+   */
+  readonly volumesOnHost?: string;
 }
 
 const DOCKER_SOCKET = '/var/run/docker.sock';
@@ -94,7 +102,15 @@ export async function containerFromCompose(
     }
   }
   const tmpfs: Record<string, string> = Object.fromEntries(service.tmpfs.map((t) => [t, 'rw']));
-  if (service.volumeTargets.length > 0) {
+  if (service.volumeTargets.length > 0 && options.volumesOnHost !== undefined) {
+    const owner = await processOwner(image, service.user);
+    for (const [at, target] of service.volumeTargets.entries()) {
+      const source = join(options.volumesOnHost, `volume-${at}`);
+      mkdirSync(source, { recursive: true });
+      if (owner !== undefined) chownSync(source, owner.uid, owner.gid);
+      container = container.withBindMounts([{ source, target, mode: 'rw' }]);
+    }
+  } else if (service.volumeTargets.length > 0) {
     const volumeOptions = await volumeTmpfsOptions(image, service.user);
     for (const target of service.volumeTargets) tmpfs[target] = volumeOptions;
   }

@@ -126,7 +126,7 @@ in
         OTEL_RESOURCE_ATTRIBUTES = "deployment.environment.name=homelab";
       };
       description = ''
-        The bot's configuration: any variable from the README's lists, rendered into the
+        The bot's configuration: any variable from bot/README.md's Configuration lists, rendered into the
         unit's environment (booleans as `true`/`false`). The variables that `tokenFile`,
         `demo` and `otlpEndpoint` set are refused here. Not for secrets: these end up in the
         Nix store; use `tokenFile` and `environmentFile`.

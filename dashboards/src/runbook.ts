@@ -10,22 +10,17 @@ import { RUNBOOKS_UID } from './dashboard-uids.js';
  * in, whatever GRAFANA_ROOT_URL says (the same as the rules' `dashboard` annotation).
  */
 
-/** A runbook's file under dashboards/runbooks, without `.md`. */
-export type RunbookName =
-  | 'bot-down'
-  | 'command-error-ratio'
-  | 'command-latency'
-  | 'telemetry-dropped'
-  | 'backend-not-ready';
-
 /** The runbooks in the dashboard's order; a runbook's panel id is its place here, from 1. */
-export const RUNBOOK_ORDER: readonly RunbookName[] = [
+export const RUNBOOK_ORDER = [
   'bot-down',
   'command-error-ratio',
   'command-latency',
   'telemetry-dropped',
   'backend-not-ready',
-];
+] as const;
+
+/** A runbook's file under dashboards/runbooks, without `.md`. */
+export type RunbookName = (typeof RUNBOOK_ORDER)[number];
 
 export const runbookPanelId = (name: RunbookName): number => RUNBOOK_ORDER.indexOf(name) + 1;
 

@@ -3,7 +3,7 @@
  * generator derives from the spans, and the self-metrics of the components that the Stack
  * health dashboard and the alerts query. Labels are as Mimir stores them; the checks in
  * dashboards/test confirm each against the configs under infra/. The bot knows none of
- * this: it lives with the dashboards that query it (the README's tables and the container
+ * this: it lives with the dashboards that query it (bot/README.md's tables and the container
  * suites read it too).
  */
 export interface StackMetricDeclaration {

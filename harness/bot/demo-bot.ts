@@ -42,7 +42,7 @@ export function inheritedEnvironment(): Record<string, string> {
     Object.entries(process.env).filter(
       (entry): entry is [string, string] =>
         entry[1] !== undefined &&
-        !/^(OTEL_|ROBOSHPEE_|PYROSCOPE_|DISCORD_|LOG_LEVEL$)/.test(entry[0]),
+        !/^(OTEL_|ROBOSHPEE_|PYROSCOPE_|DISCORD_|LOG_LEVEL$|LOG_FORMAT$)/.test(entry[0]),
     ),
   );
 }

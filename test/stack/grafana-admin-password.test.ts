@@ -1,9 +1,9 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { repoPath } from '../../harness/repo/repo.js';
+import { composeConfig } from '../../harness/compose/compose-config.js';
 import { COMPOSE_FILE } from '../../harness/repo/stack-files.js';
 
 /**
@@ -16,7 +16,6 @@ import { COMPOSE_FILE } from '../../harness/repo/stack-files.js';
  * of Grafana's /run.sh, a stub that prints the password Grafana would get.
  */
 
-const hasCompose = spawnSync('docker', ['compose', 'version']).status === 0;
 const scratch = mkdtempSync(join(tmpdir(), 'grafana-admin-password-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -25,9 +24,6 @@ const runStub = join(scratch, 'run.sh');
 writeFileSync(runStub, `#!/bin/sh\nprintf '%s' "\${GF_SECURITY_ADMIN_PASSWORD-${UNSET}}"\n`, {
   mode: 0o755,
 });
-/** An empty --env-file, so that a developer's .env does not decide the outcome. */
-const noDotEnv = join(scratch, 'empty.env');
-writeFileSync(noDotEnv, '');
 
 interface ComposeGrafana {
   readonly entrypoint: string[];
@@ -36,14 +32,12 @@ interface ComposeGrafana {
   readonly volumes: { type: string; source: string; target: string }[];
 }
 
+/** Compose's own model of the service, with only `settings` as the environment (no .env). */
 function grafanaService(settings: Record<string, string>): ComposeGrafana {
-  const { GRAFANA_ADMIN_PASSWORD, GRAFANA_BIND, ...inherited } = process.env;
-  const json = execFileSync(
-    'docker',
-    ['compose', '--env-file', noDotEnv, '-f', repoPath(COMPOSE_FILE), 'config', '--format', 'json'],
-    { env: { ...inherited, ...settings }, encoding: 'utf8' },
-  );
-  return JSON.parse(json).services.grafana;
+  const model = composeConfig({ files: [COMPOSE_FILE], env: settings }) as {
+    services: { grafana: ComposeGrafana };
+  };
+  return model.services.grafana;
 }
 
 /** Runs the service's entrypoint as its container would, up to Grafana itself. */
@@ -68,7 +62,7 @@ const BINDS = [
   ['opened to the LAN', { GRAFANA_BIND: '0.0.0.0' }],
 ] as const;
 
-describe.skipIf(!hasCompose)(`${COMPOSE_FILE}: Grafana's admin password`, () => {
+describe(`${COMPOSE_FILE}: Grafana's admin password`, () => {
   test.each(BINDS)('%s without GRAFANA_ADMIN_PASSWORD, a generated one, never admin', (_, env) => {
     const grafana = grafanaService(env);
     expect(grafana.ports.find((p) => p.target === 3000)?.host_ip).toBe(

@@ -27,8 +27,8 @@ export function isExpiredInteraction(error: unknown): boolean {
 
 /** What a failing command acted on, so that its message can name it. */
 export interface FailureSubject {
-  /** The role name as the member typed it, once a command is about to change that role. */
-  role?: string;
+  /** The role name as the member typed it, for a command that changes that role. */
+  readonly role?: string;
 }
 
 /**

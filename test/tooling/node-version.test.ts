@@ -47,6 +47,13 @@ describe('the wrong Node fails at once, before anything is installed or linted',
     expect(manifest.scripts.pretest).toBe(`node ${SCRIPT}`);
   });
 
+  test.each(['prestart', 'predemo'])(
+    'npm %s runs it first too (the configuration check needs Node 24)',
+    (script) => {
+      expect(manifest.scripts[script]?.startsWith(`node ${SCRIPT} && `)).toBe(true);
+    },
+  );
+
   test('npm ci refuses an engine package.json does not allow (.npmrc engine-strict)', () => {
     expect(readRepoFile('.npmrc').split('\n')).toContain('engine-strict=true');
   });

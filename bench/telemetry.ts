@@ -15,8 +15,10 @@
  * the old code (default: main before issue 14; `none` skips it); BENCH_CPU_PROF=<dir> makes
  * every bot write a CPU profile there (`--cpu-prof`), named by the pid printed per run.
  */
-import { loadavg } from 'node:os';
-import { resolve } from 'node:path';
+import { readFile, rm } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DemoBot, ROOT } from '../harness/bot/demo-bot.js';
 import { OtlpReceiver } from '../harness/receivers/otlp-receiver.js';
 import { PyroscopeReceiver } from '../harness/receivers/pyroscope-receiver.js';
@@ -25,6 +27,7 @@ import { startDoubleProcess } from './double-process.js';
 import { startFloorProcess } from './floor-process.js';
 import { heapUsedAfterGc, inspectorUrl } from './heap.js';
 import type { LoadAnswer } from './load.js';
+import type { LoopDelay } from './loop-delay.js';
 import { type ProcessSample, sampleProcess } from './process-stats.js';
 import { median, percentile } from './statistics.js';
 
@@ -69,9 +72,29 @@ const double = await startDoubleProcess();
 // compose's rate), so that uploads fall inside every measured run: an upper bound.
 const pyroscope = await new PyroscopeReceiver().start();
 
+/**
+ * The batch processors' settings given to the bench (`OTEL_BSP_*`, `OTEL_BLRP_*`) reach every
+ * telemetry-on bot and the floor, to try a setting before it becomes the default.
+ */
+const batchTrial = Object.fromEntries(
+  Object.entries(process.env).filter(
+    (entry): entry is [string, string] =>
+      /^OTEL_(BSP|BLRP)_/.test(entry[0]) && entry[1] !== undefined,
+  ),
+);
+
 /** The bot's environment; `inspect` opens the inspector the heap figures are read through. */
-function environment(telemetry: boolean, extra: Record<string, string> = {}, inspect = true) {
+function environment(
+  telemetry: boolean,
+  extra: Record<string, string> = {},
+  inspect = true,
+  loopDelayFile?: string,
+) {
   const flags = inspect ? ['--inspect=127.0.0.1:0'] : [];
+  if (loopDelayFile !== undefined) {
+    flags.push(`--import=${fileURLToPath(new URL('./loop-delay.js', import.meta.url))}`);
+    extra = { ...extra, BENCH_LOOP_DELAY_FILE: loopDelayFile };
+  }
   if (PROFILE_DIR !== undefined) flags.push('--cpu-prof', `--cpu-prof-dir=${resolve(PROFILE_DIR)}`);
   const signals = telemetry
     ? {
@@ -81,7 +104,7 @@ function environment(telemetry: boolean, extra: Record<string, string> = {}, ins
         OTEL_METRIC_EXPORT_INTERVAL: '10000',
       }
     : { OTEL_SDK_DISABLED: 'true' };
-  return { NODE_OPTIONS: flags.join(' '), ...signals, ...extra };
+  return { NODE_OPTIONS: flags.join(' '), ...signals, ...(telemetry ? batchTrial : {}), ...extra };
 }
 
 /**
@@ -105,11 +128,13 @@ async function floorRun(perSecond: number): Promise<number> {
   }
 }
 
-async function startBot(variant: Variant, extra?: Record<string, string>): Promise<DemoBot> {
-  const bot = await DemoBot.start(environment(variant.telemetry, { ...variant.extra, ...extra }), {
-    root: variant.root,
-    double,
-  });
+async function startBot(
+  variant: Variant,
+  extra?: Record<string, string>,
+  loopDelayFile?: string,
+): Promise<DemoBot> {
+  const env = environment(variant.telemetry, { ...variant.extra, ...extra }, true, loopDelayFile);
+  const bot = await DemoBot.start(env, { root: variant.root, double });
   if (PROFILE_DIR !== undefined) console.log(`  profile of ${variant.label}: pid ${bot.pid}`);
   return bot;
 }
@@ -162,7 +187,7 @@ async function closedRun(variant: Variant): Promise<ClosedRun> {
 
 const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 const row = (label: string, ...cells: string[]) =>
-  console.log(label.padEnd(36) + cells.map((cell) => cell.padStart(16)).join(''));
+  console.log(label.padEnd(38) + cells.map((cell) => ` ${cell.padStart(19)}`).join(''));
 const load = () =>
   loadavg()
     .map((value) => value.toFixed(2))
@@ -288,6 +313,9 @@ const sustainedRate = FIXED_RATE ?? Math.floor(rate('new on') * SUSTAINED_SHARE)
 interface SustainedRun {
   readonly answers: ReadonlyArray<LoadAnswer | null>;
   readonly cpuMicrosPerCommand: number;
+  /** Each process's CPU during the phase, in cores (1 = one core busy all the time). */
+  readonly cores: { readonly bot: number; readonly double: number; readonly bench: number };
+  readonly loopDelay: LoopDelay | undefined;
   readonly heapBefore: number;
   readonly heapAfter: number;
   readonly exitCode: number | null;
@@ -295,23 +323,54 @@ interface SustainedRun {
   readonly warnings: readonly string[];
 }
 
+/** What loop-delay.ts wrote on the second SIGWINCH; undefined if nothing came within 20 s. */
+async function readLoopDelay(file: string): Promise<LoopDelay | undefined> {
+  for (let attempt = 0; attempt < 400; attempt += 1) {
+    const text = await readFile(file, 'utf8').catch(() => undefined);
+    if (text !== undefined) {
+      await rm(file);
+      return JSON.parse(text) as LoopDelay;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return undefined;
+}
+
 async function sustainedRun(telemetry: boolean): Promise<SustainedRun> {
   receiver.clear();
   // The SDK's own counters (otel.sdk.*) say what it started, to compare with what arrived.
+  const loopDelayFile = join(tmpdir(), `roboshpee-bench-loop-${process.pid}-${telemetry}.json`);
+  await rm(loopDelayFile, { force: true });
   const bot = await startBot(
     { label: telemetry ? 'sustained on' : 'sustained off', root: ROOT, telemetry },
     telemetry ? { OTEL_NODE_EXPERIMENTAL_SDK_METRICS: 'true' } : {},
+    loopDelayFile,
   );
   const inspector = inspectorUrl(bot.stderr);
   const heapBefore = await heapUsedAfterGc(inspector);
   const start = await sampleProcess(bot.pid);
+  const doubleStart = await sampleProcess(double.pid);
+  const benchStart = process.cpuUsage();
+  const began = performance.now();
+  process.kill(bot.pid, 'SIGWINCH');
   const answers = await double.drive({ kind: 'open', perSecond: sustainedRate, seconds: SECONDS });
+  process.kill(bot.pid, 'SIGWINCH');
+  const elapsedMicros = (performance.now() - began) * 1000;
+  const benchCpu = process.cpuUsage(benchStart);
+  const doubleEnd = await sampleProcess(double.pid);
   const end = await sampleProcess(bot.pid);
   const heapAfter = await heapUsedAfterGc(inspector);
+  const loopDelay = await readLoopDelay(loopDelayFile);
   const exitCode = await stopBot(bot);
   return {
+    loopDelay,
     answers,
     cpuMicrosPerCommand: (end.cpuMicros - start.cpuMicros) / answers.length,
+    cores: {
+      bot: (end.cpuMicros - start.cpuMicros) / elapsedMicros,
+      double: (doubleEnd.cpuMicros - doubleStart.cpuMicros) / elapsedMicros,
+      bench: (benchCpu.user + benchCpu.system) / elapsedMicros,
+    },
     heapBefore,
     heapAfter,
     exitCode,
@@ -358,6 +417,28 @@ row(
   ...both((run) => percentile(latencies(run.answers), 0.99).toFixed(2)),
 );
 row('bot CPU per command (µs)', ...both((run) => run.cpuMicrosPerCommand.toFixed(0)));
+row(
+  'CPU in cores: bot / double / bench',
+  ...both((run) =>
+    [run.cores.bot, run.cores.double, run.cores.bench].map((cores) => cores.toFixed(2)).join(' / '),
+  ),
+);
+row(
+  'event loop delay p50 / p99 / max (ms)',
+  ...both(({ loopDelay }) =>
+    loopDelay === undefined
+      ? 'not measured'
+      : [loopDelay.p50Ms, loopDelay.p99Ms, loopDelay.maxMs].map((ms) => ms.toFixed(0)).join(' / '),
+  ),
+);
+row(
+  'GC pauses: count / total / max (ms)',
+  ...both(({ loopDelay }) =>
+    loopDelay === undefined
+      ? 'not measured'
+      : `${loopDelay.gcPauses} / ${loopDelay.gcTotalMs.toFixed(0)} / ${loopDelay.gcMaxMs.toFixed(0)}`,
+  ),
+);
 row(
   'heap after GC, start -> end (MiB)',
   ...both((run) => `${mib(run.heapBefore)} -> ${mib(run.heapAfter)}`),

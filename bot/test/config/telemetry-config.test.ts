@@ -154,6 +154,14 @@ describe('readExportSettings', () => {
       settings.spanBatch.maxQueueSize / 2,
     );
   });
+  test('by default one export round trip carries 0.5 s of commands at 2000/s, spans and records alike', () => {
+    const { spanBatch, logBatch } = readExportSettings({});
+    expect(spanBatch.maxExportBatchSize / 2).toBeGreaterThanOrEqual(0.5 * 2000);
+    expect(logBatch.maxExportBatchSize).toBeGreaterThanOrEqual(0.5 * 2000);
+    // Each queue holds several batches, so that one can fill while another is in flight.
+    expect(spanBatch.maxQueueSize).toBeGreaterThanOrEqual(2 * spanBatch.maxExportBatchSize);
+    expect(logBatch.maxQueueSize).toBeGreaterThanOrEqual(2 * logBatch.maxExportBatchSize);
+  });
   test('queue bounds come from OTEL_BSP_* and OTEL_BLRP_*', () => {
     const settings = readExportSettings({
       OTEL_BSP_MAX_QUEUE_SIZE: '100',

@@ -107,16 +107,32 @@ function environment(
   return { NODE_OPTIONS: flags.join(' '), ...signals, ...(telemetry ? batchTrial : {}), ...extra };
 }
 
+interface FloorRun {
+  /** The floor process's CPU per command with the SDK on and with OTEL_SDK_DISABLED. */
+  readonly on: number;
+  readonly off: number;
+}
+
 /**
  * The floor: the same telemetry per command, with no bot around it (floor-telemetry.ts), in a
- * process started with the bot's preload and environment, at the rate the bot just reached.
+ * process started with the bot's preload and environment, at the rate the bot just reached;
+ * then the same loop with the SDK disabled, so that the floor, like the bot's cost, is on
+ * minus off: telemetry's work alone, without the pacing loop and the process's baseline.
  */
-async function floorRun(perSecond: number): Promise<number> {
+async function floorRun(perSecond: number): Promise<FloorRun> {
+  const on = await floorCpu(perSecond, true);
+  const off = await floorCpu(perSecond, false);
+  return { on, off };
+}
+
+async function floorCpu(perSecond: number, telemetry: boolean): Promise<number> {
   const floor = await startFloorProcess(ROOT, {
-    ...environment(true, {}, false),
+    ...environment(telemetry, {}, false),
     ROBOSHPEE_DEMO: 'false',
   });
-  if (PROFILE_DIR !== undefined) console.log(`  profile of the floor: pid ${floor.pid}`);
+  if (PROFILE_DIR !== undefined) {
+    console.log(`  profile of the floor (SDK ${telemetry ? 'on' : 'off'}): pid ${floor.pid}`);
+  }
   try {
     await floor.run({ total: WARMUP, perSecond });
     const start = await sampleProcess(floor.pid);
@@ -223,14 +239,14 @@ console.log(
 );
 const runs = new Map<string, ClosedRun[]>(variants.map((variant) => [variant.label, []]));
 /** The floor's CPU per command, one per round, each run right after that round's `new on`. */
-const floors: number[] = [];
+const floorRuns: FloorRun[] = [];
 for (let round = 0; round < ROUNDS; round += 1) {
   const order = variants.map((_, index) => variants[(index + round) % variants.length]);
   for (const variant of order) {
     if (variant === undefined) continue;
     const run = await closedRun(variant);
     runs.get(variant.label)?.push(run);
-    if (variant.label === 'new on') floors.push(await floorRun(run.commandsPerSecond));
+    if (variant.label === 'new on') floorRuns.push(await floorRun(run.commandsPerSecond));
   }
 }
 const med = (label: string, pick: (run: ClosedRun) => number) =>
@@ -275,6 +291,7 @@ const deltaLine = (on: string, off: string) => {
   return `${list(deltas)} (median ${median(deltas).toFixed(0)})`;
 };
 const telemetryCost = median(roundDeltas('new on', 'new off'));
+const floors = floorRuns.map((run) => run.on - run.off);
 const floor = median(floors);
 // The floor ran right after the round's `new on`: each round's ratio is paired in time.
 const floorRatios = roundDeltas('new on', 'new off').map(
@@ -290,7 +307,11 @@ console.log(
     (baseline === undefined ? '' : `; old code ${deltaLine('old on', 'old off')}`),
 );
 console.log(
-  `the floor, the same telemetry with no bot (µs per command): ${list(floors)} (median ${floor.toFixed(0)})`,
+  `the floor process's CPU per command, SDK on (µs): ${list(floorRuns.map((run) => run.on))}; ` +
+    `the same loop with the SDK disabled: ${list(floorRuns.map((run) => run.off))}`,
+);
+console.log(
+  `the floor, the same telemetry with no bot, on minus off (µs per command): ${list(floors)} (median ${floor.toFixed(0)})`,
 );
 console.log(
   `the bot's telemetry: ${telemetryCost.toFixed(0)} µs per command (target <= 100 µs); against the floor within each round: ` +

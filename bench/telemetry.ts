@@ -134,12 +134,9 @@ async function floorCpu(perSecond: number, telemetry: boolean): Promise<number> 
     console.log(`  profile of the floor (SDK ${telemetry ? 'on' : 'off'}): pid ${floor.pid}`);
   }
   try {
-    receiver.clear();
     await floor.run({ total: WARMUP, perSecond });
-    if (telemetry) await exported(WARMUP);
     const start = await sampleProcess(floor.pid);
     await floor.run({ total: COMMANDS, perSecond });
-    if (telemetry) await exported(WARMUP + COMMANDS);
     const end = await sampleProcess(floor.pid);
     return (end.cpuMicros - start.cpuMicros) / COMMANDS;
   } finally {
@@ -172,20 +169,6 @@ async function stopBot(bot: DemoBot): Promise<number | null> {
 const latencies = (answers: ReadonlyArray<LoadAnswer | null>) =>
   answers.flatMap((answer) => (answer === null ? [] : [answer.callbackMs]));
 
-/**
- * Waits until the receiver holds the spans and interaction records of `commands` commands
- * (two spans and one record each), at most 7 s: the span batch's 5 s delay and a margin. A
- * closed run lasts about a second, and the batch processors would otherwise export its last
- * partial batch after the CPU was read: each CPU window pays for exporting what it made.
- */
-async function exported(commands: number): Promise<void> {
-  const deadline = performance.now() + 7000;
-  while (receiver.spans.length < 2 * commands || receiver.logs.length < commands) {
-    if (performance.now() > deadline) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 /*
  * The CPU windows end when the last command is answered, not when its telemetry is
  * exported: waiting for the last partial batch (the span batch's 5 s delay) put 5 s of idle
@@ -195,11 +178,9 @@ async function exported(commands: number): Promise<void> {
  * the 4000 it made), with 512 eight after the warm-up's one.
  */
 async function closedRun(variant: Variant): Promise<ClosedRun> {
-  receiver.clear();
   const bot = await startBot(variant);
   try {
     await double.drive({ kind: 'closed', total: WARMUP, concurrency: CONCURRENCY });
-    if (variant.telemetry) await exported(WARMUP);
     const inspector = inspectorUrl(bot.stderr);
     const heapBefore = await heapUsedAfterGc(inspector);
     const start = await sampleProcess(bot.pid);
@@ -210,7 +191,6 @@ async function closedRun(variant: Variant): Promise<ClosedRun> {
       concurrency: CONCURRENCY,
     });
     const seconds = (performance.now() - began) / 1000;
-    if (variant.telemetry) await exported(WARMUP + COMMANDS);
     const end = await sampleProcess(bot.pid);
     const heapAfter = await heapUsedAfterGc(inspector);
     const callbackMs = latencies(answers);

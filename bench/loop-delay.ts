@@ -1,10 +1,10 @@
 /**
  * Preloaded into the sustained phase's bots (`--import`): the event loop's delay at 10 ms
- * resolution and V8's GC pauses, written as JSON to BENCH_LOOP_DELAY_FILE when the process
- * exits. The runtime instrumentation's own delay gauges sample every 5 s, too coarse to see
- * what stalls the loop. The bench sends SIGWINCH when the load starts (start-up is not
- * counted) and again when it ends (the file is written then): SIGWINCH,
- * which nothing else in the bot handles (close-with-grace shuts down on SIGUSR2).
+ * resolution and V8's GC pauses (the runtime instrumentation's own delay gauges sample every
+ * 5 s, too coarse to see what stalls the loop). The bench sends SIGWINCH when the load
+ * starts (start-up is not counted) and again when it ends, and this writes the figures as
+ * JSON to BENCH_LOOP_DELAY_FILE then. SIGWINCH because nothing else in the bot handles it:
+ * close-with-grace shuts down on SIGUSR2.
  */
 import { writeFileSync } from 'node:fs';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';

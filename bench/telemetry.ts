@@ -6,10 +6,12 @@
  * 1. Closed loop: ROUNDS rounds, each running every variant (this code and the baseline's,
  *    telemetry off and on) once, in an order that rotates; medians are reported. Right after
  *    each round's `new on`, the floor: the same telemetry per command with no bot around it
- *    (floor-telemetry.ts), at the rate `new on` reached; telemetry's cost is set against it.
+ *    (floor-telemetry.ts), at the rate `new on` reached, minus the same loop with the SDK
+ *    disabled; telemetry's cost is set against it.
  * 2. Sustained: this code at 80 % of its closed-loop maximum with telemetry on, for
  *    BENCH_SECONDS, telemetry off then on; then SIGTERM, and the SDK's own counters of what
- *    it started against what the receiver got.
+ *    it started against what the receiver got; each process's CPU, and the bot's event loop
+ *    delay and GC pauses (loop-delay.ts), to say why a p99 moves.
  * BENCH_SECONDS (default 60) and BENCH_ROUNDS (default 5) shorten a trial; BENCH_RATE fixes the
  * sustained rate (commands/s), to compare two builds at the same rate; BENCH_BASELINE is the git ref of
  * the old code (default: main before issue 14; `none` skips it); BENCH_CPU_PROF=<dir> makes

@@ -2,6 +2,8 @@
  * The floor's process (started by floor-process.ts with the bot's own preload, so that the
  * SDK is the bot's): runs the per-command telemetry of floor-telemetry.ts at the rate the
  * bench asks for over IPC, with no bot around it, and flushes on SIGTERM as the bot does.
+ * With OTEL_SDK_DISABLED the same loop costs what the floor pays without telemetry (the
+ * pacing loop, the process itself); the bench subtracts it.
  */
 import { shutdownTelemetry } from '../bot/src/telemetry/lifecycle.js';
 import { floorTelemetry } from './floor-telemetry.js';
@@ -33,6 +35,9 @@ process.on('message', (request: FloorRequest) => {
   );
 });
 process.once('SIGTERM', () => {
-  void shutdownTelemetry().then((result) => process.exit(result === 'flushed' ? 0 : 1));
+  // 'not-running': the same loop with OTEL_SDK_DISABLED, the floor's own baseline.
+  void shutdownTelemetry().then((result) =>
+    process.exit(result === 'flushed' || result === 'not-running' ? 0 : 1),
+  );
 });
 process.send?.({ ready: true });

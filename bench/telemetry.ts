@@ -6,17 +6,21 @@
  * 1. Closed loop: ROUNDS rounds, each running every variant (this code and the baseline's,
  *    telemetry off and on) once, in an order that rotates; medians are reported. Right after
  *    each round's `new on`, the floor: the same telemetry per command with no bot around it
- *    (floor-telemetry.ts), at the rate `new on` reached; telemetry's cost is set against it.
+ *    (floor-telemetry.ts), at the rate `new on` reached, minus the same loop with the SDK
+ *    disabled; telemetry's cost is set against it.
  * 2. Sustained: this code at 80 % of its closed-loop maximum with telemetry on, for
  *    BENCH_SECONDS, telemetry off then on; then SIGTERM, and the SDK's own counters of what
- *    it started against what the receiver got.
+ *    it started against what the receiver got; each process's CPU, and the bot's event loop
+ *    delay and GC pauses (loop-delay.ts), to say why a p99 moves.
  * BENCH_SECONDS (default 60) and BENCH_ROUNDS (default 5) shorten a trial; BENCH_RATE fixes the
  * sustained rate (commands/s), to compare two builds at the same rate; BENCH_BASELINE is the git ref of
  * the old code (default: main before issue 14; `none` skips it); BENCH_CPU_PROF=<dir> makes
  * every bot write a CPU profile there (`--cpu-prof`), named by the pid printed per run.
  */
-import { loadavg } from 'node:os';
-import { resolve } from 'node:path';
+import { readFile, rm } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DemoBot, ROOT } from '../harness/bot/demo-bot.js';
 import { OtlpReceiver } from '../harness/receivers/otlp-receiver.js';
 import { PyroscopeReceiver } from '../harness/receivers/pyroscope-receiver.js';
@@ -25,6 +29,7 @@ import { startDoubleProcess } from './double-process.js';
 import { startFloorProcess } from './floor-process.js';
 import { heapUsedAfterGc, inspectorUrl } from './heap.js';
 import type { LoadAnswer } from './load.js';
+import type { LoopDelay } from './loop-delay.js';
 import { type ProcessSample, sampleProcess } from './process-stats.js';
 import { median, percentile } from './statistics.js';
 
@@ -69,9 +74,29 @@ const double = await startDoubleProcess();
 // compose's rate), so that uploads fall inside every measured run: an upper bound.
 const pyroscope = await new PyroscopeReceiver().start();
 
+/**
+ * The batch processors' settings given to the bench (`OTEL_BSP_*`, `OTEL_BLRP_*`) reach every
+ * telemetry-on bot and the floor, to try a setting before it becomes the default.
+ */
+const batchTrial = Object.fromEntries(
+  Object.entries(process.env).filter(
+    (entry): entry is [string, string] =>
+      /^OTEL_(BSP|BLRP)_/.test(entry[0]) && entry[1] !== undefined,
+  ),
+);
+
 /** The bot's environment; `inspect` opens the inspector the heap figures are read through. */
-function environment(telemetry: boolean, extra: Record<string, string> = {}, inspect = true) {
+function environment(
+  telemetry: boolean,
+  extra: Record<string, string> = {},
+  inspect = true,
+  loopDelayFile?: string,
+) {
   const flags = inspect ? ['--inspect=127.0.0.1:0'] : [];
+  if (loopDelayFile !== undefined) {
+    flags.push(`--import=${fileURLToPath(new URL('./loop-delay.js', import.meta.url))}`);
+    extra = { ...extra, BENCH_LOOP_DELAY_FILE: loopDelayFile };
+  }
   if (PROFILE_DIR !== undefined) flags.push('--cpu-prof', `--cpu-prof-dir=${resolve(PROFILE_DIR)}`);
   const signals = telemetry
     ? {
@@ -81,19 +106,35 @@ function environment(telemetry: boolean, extra: Record<string, string> = {}, ins
         OTEL_METRIC_EXPORT_INTERVAL: '10000',
       }
     : { OTEL_SDK_DISABLED: 'true' };
-  return { NODE_OPTIONS: flags.join(' '), ...signals, ...extra };
+  return { NODE_OPTIONS: flags.join(' '), ...signals, ...(telemetry ? batchTrial : {}), ...extra };
+}
+
+interface FloorRun {
+  /** The floor process's CPU per command with the SDK on and with OTEL_SDK_DISABLED. */
+  readonly on: number;
+  readonly off: number;
 }
 
 /**
  * The floor: the same telemetry per command, with no bot around it (floor-telemetry.ts), in a
- * process started with the bot's preload and environment, at the rate the bot just reached.
+ * process started with the bot's preload and environment, at the rate the bot just reached;
+ * then the same loop with the SDK disabled, so that the floor, like the bot's cost, is on
+ * minus off: telemetry's work alone, without the pacing loop and the process's baseline.
  */
-async function floorRun(perSecond: number): Promise<number> {
+async function floorRun(perSecond: number): Promise<FloorRun> {
+  const on = await floorCpu(perSecond, true);
+  const off = await floorCpu(perSecond, false);
+  return { on, off };
+}
+
+async function floorCpu(perSecond: number, telemetry: boolean): Promise<number> {
   const floor = await startFloorProcess(ROOT, {
-    ...environment(true, {}, false),
+    ...environment(telemetry, {}, false),
     ROBOSHPEE_DEMO: 'false',
   });
-  if (PROFILE_DIR !== undefined) console.log(`  profile of the floor: pid ${floor.pid}`);
+  if (PROFILE_DIR !== undefined) {
+    console.log(`  profile of the floor (SDK ${telemetry ? 'on' : 'off'}): pid ${floor.pid}`);
+  }
   try {
     await floor.run({ total: WARMUP, perSecond });
     const start = await sampleProcess(floor.pid);
@@ -105,11 +146,13 @@ async function floorRun(perSecond: number): Promise<number> {
   }
 }
 
-async function startBot(variant: Variant, extra?: Record<string, string>): Promise<DemoBot> {
-  const bot = await DemoBot.start(environment(variant.telemetry, { ...variant.extra, ...extra }), {
-    root: variant.root,
-    double,
-  });
+async function startBot(
+  variant: Variant,
+  extra?: Record<string, string>,
+  loopDelayFile?: string,
+): Promise<DemoBot> {
+  const env = environment(variant.telemetry, { ...variant.extra, ...extra }, true, loopDelayFile);
+  const bot = await DemoBot.start(env, { root: variant.root, double });
   if (PROFILE_DIR !== undefined) console.log(`  profile of ${variant.label}: pid ${bot.pid}`);
   return bot;
 }
@@ -128,6 +171,14 @@ async function stopBot(bot: DemoBot): Promise<number | null> {
 const latencies = (answers: ReadonlyArray<LoadAnswer | null>) =>
   answers.flatMap((answer) => (answer === null ? [] : [answer.callbackMs]));
 
+/*
+ * The CPU windows end when the last command is answered, not when its telemetry is
+ * exported: waiting for the last partial batch (the span batch's 5 s delay) put 5 s of idle
+ * process into the on runs (795 µs per command against 460 to 480, 15:21, load 0.9), a
+ * larger error than the one it removes. A window exports about as many items as it makes:
+ * 2300 commands are 4600 spans; with batches of 2048 the window exports two (4096 spans for
+ * the 4000 it made), with 512 eight after the warm-up's one.
+ */
 async function closedRun(variant: Variant): Promise<ClosedRun> {
   const bot = await startBot(variant);
   try {
@@ -162,7 +213,7 @@ async function closedRun(variant: Variant): Promise<ClosedRun> {
 
 const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 const row = (label: string, ...cells: string[]) =>
-  console.log(label.padEnd(36) + cells.map((cell) => cell.padStart(16)).join(''));
+  console.log(label.padEnd(38) + cells.map((cell) => ` ${cell.padStart(19)}`).join(''));
 const load = () =>
   loadavg()
     .map((value) => value.toFixed(2))
@@ -198,14 +249,14 @@ console.log(
 );
 const runs = new Map<string, ClosedRun[]>(variants.map((variant) => [variant.label, []]));
 /** The floor's CPU per command, one per round, each run right after that round's `new on`. */
-const floors: number[] = [];
+const floorRuns: FloorRun[] = [];
 for (let round = 0; round < ROUNDS; round += 1) {
   const order = variants.map((_, index) => variants[(index + round) % variants.length]);
   for (const variant of order) {
     if (variant === undefined) continue;
     const run = await closedRun(variant);
     runs.get(variant.label)?.push(run);
-    if (variant.label === 'new on') floors.push(await floorRun(run.commandsPerSecond));
+    if (variant.label === 'new on') floorRuns.push(await floorRun(run.commandsPerSecond));
   }
 }
 const med = (label: string, pick: (run: ClosedRun) => number) =>
@@ -250,6 +301,7 @@ const deltaLine = (on: string, off: string) => {
   return `${list(deltas)} (median ${median(deltas).toFixed(0)})`;
 };
 const telemetryCost = median(roundDeltas('new on', 'new off'));
+const floors = floorRuns.map((run) => run.on - run.off);
 const floor = median(floors);
 // The floor ran right after the round's `new on`: each round's ratio is paired in time.
 const floorRatios = roundDeltas('new on', 'new off').map(
@@ -265,7 +317,11 @@ console.log(
     (baseline === undefined ? '' : `; old code ${deltaLine('old on', 'old off')}`),
 );
 console.log(
-  `the floor, the same telemetry with no bot (µs per command): ${list(floors)} (median ${floor.toFixed(0)})`,
+  `the floor process's CPU per command, SDK on (µs): ${list(floorRuns.map((run) => run.on))}; ` +
+    `the same loop with the SDK disabled: ${list(floorRuns.map((run) => run.off))}`,
+);
+console.log(
+  `the floor, the same telemetry with no bot, on minus off (µs per command): ${list(floors)} (median ${floor.toFixed(0)})`,
 );
 console.log(
   `the bot's telemetry: ${telemetryCost.toFixed(0)} µs per command (target <= 100 µs); against the floor within each round: ` +
@@ -288,6 +344,9 @@ const sustainedRate = FIXED_RATE ?? Math.floor(rate('new on') * SUSTAINED_SHARE)
 interface SustainedRun {
   readonly answers: ReadonlyArray<LoadAnswer | null>;
   readonly cpuMicrosPerCommand: number;
+  /** Each process's CPU during the phase, in cores (1 = one core busy all the time). */
+  readonly cores: { readonly bot: number; readonly double: number; readonly bench: number };
+  readonly loopDelay: LoopDelay | undefined;
   readonly heapBefore: number;
   readonly heapAfter: number;
   readonly exitCode: number | null;
@@ -295,23 +354,54 @@ interface SustainedRun {
   readonly warnings: readonly string[];
 }
 
+/** What loop-delay.ts wrote on the second SIGWINCH; undefined if nothing came within 20 s. */
+async function readLoopDelay(file: string): Promise<LoopDelay | undefined> {
+  for (let attempt = 0; attempt < 400; attempt += 1) {
+    const text = await readFile(file, 'utf8').catch(() => undefined);
+    if (text !== undefined) {
+      await rm(file);
+      return JSON.parse(text) as LoopDelay;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return undefined;
+}
+
 async function sustainedRun(telemetry: boolean): Promise<SustainedRun> {
   receiver.clear();
   // The SDK's own counters (otel.sdk.*) say what it started, to compare with what arrived.
+  const loopDelayFile = join(tmpdir(), `roboshpee-bench-loop-${process.pid}-${telemetry}.json`);
+  await rm(loopDelayFile, { force: true });
   const bot = await startBot(
     { label: telemetry ? 'sustained on' : 'sustained off', root: ROOT, telemetry },
     telemetry ? { OTEL_NODE_EXPERIMENTAL_SDK_METRICS: 'true' } : {},
+    loopDelayFile,
   );
   const inspector = inspectorUrl(bot.stderr);
   const heapBefore = await heapUsedAfterGc(inspector);
   const start = await sampleProcess(bot.pid);
+  const doubleStart = await sampleProcess(double.pid);
+  const benchStart = process.cpuUsage();
+  const began = performance.now();
+  process.kill(bot.pid, 'SIGWINCH');
   const answers = await double.drive({ kind: 'open', perSecond: sustainedRate, seconds: SECONDS });
+  process.kill(bot.pid, 'SIGWINCH');
+  const elapsedMicros = (performance.now() - began) * 1000;
+  const benchCpu = process.cpuUsage(benchStart);
+  const doubleEnd = await sampleProcess(double.pid);
   const end = await sampleProcess(bot.pid);
   const heapAfter = await heapUsedAfterGc(inspector);
+  const loopDelay = await readLoopDelay(loopDelayFile);
   const exitCode = await stopBot(bot);
   return {
+    loopDelay,
     answers,
     cpuMicrosPerCommand: (end.cpuMicros - start.cpuMicros) / answers.length,
+    cores: {
+      bot: (end.cpuMicros - start.cpuMicros) / elapsedMicros,
+      double: (doubleEnd.cpuMicros - doubleStart.cpuMicros) / elapsedMicros,
+      bench: (benchCpu.user + benchCpu.system) / elapsedMicros,
+    },
     heapBefore,
     heapAfter,
     exitCode,
@@ -358,6 +448,28 @@ row(
   ...both((run) => percentile(latencies(run.answers), 0.99).toFixed(2)),
 );
 row('bot CPU per command (µs)', ...both((run) => run.cpuMicrosPerCommand.toFixed(0)));
+row(
+  'CPU in cores: bot / double / bench',
+  ...both((run) =>
+    [run.cores.bot, run.cores.double, run.cores.bench].map((cores) => cores.toFixed(2)).join(' / '),
+  ),
+);
+row(
+  'event loop delay p50 / p99 / max (ms)',
+  ...both(({ loopDelay }) =>
+    loopDelay === undefined
+      ? 'not measured'
+      : [loopDelay.p50Ms, loopDelay.p99Ms, loopDelay.maxMs].map((ms) => ms.toFixed(0)).join(' / '),
+  ),
+);
+row(
+  'GC pauses: count / total / max (ms)',
+  ...both(({ loopDelay }) =>
+    loopDelay === undefined
+      ? 'not measured'
+      : `${loopDelay.gcPauses} / ${loopDelay.gcTotalMs.toFixed(0)} / ${loopDelay.gcMaxMs.toFixed(0)}`,
+  ),
+);
 row(
   'heap after GC, start -> end (MiB)',
   ...both((run) => `${mib(run.heapBefore)} -> ${mib(run.heapAfter)}`),

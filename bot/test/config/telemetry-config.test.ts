@@ -154,6 +154,13 @@ describe('readExportSettings', () => {
       settings.spanBatch.maxQueueSize / 2,
     );
   });
+  test('by default one span export carries as many commands as one log export (two spans, one record each)', () => {
+    const { spanBatch, logBatch } = readExportSettings({});
+    expect(spanBatch.maxExportBatchSize / 2).toBeGreaterThanOrEqual(logBatch.maxExportBatchSize);
+    // Each queue holds several batches, so that one can fill while another is in flight.
+    expect(spanBatch.maxQueueSize).toBeGreaterThanOrEqual(4 * spanBatch.maxExportBatchSize);
+    expect(logBatch.maxQueueSize).toBeGreaterThanOrEqual(4 * logBatch.maxExportBatchSize);
+  });
   test('queue bounds come from OTEL_BSP_* and OTEL_BLRP_*', () => {
     const settings = readExportSettings({
       OTEL_BSP_MAX_QUEUE_SIZE: '100',

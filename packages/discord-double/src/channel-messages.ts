@@ -2,6 +2,7 @@ import type { VisibleMessage } from './component-interaction.js';
 import { DISCORD_ERRORS, type DiscordError } from './discord-errors.js';
 import type { GuildFixture } from './guild-fixture.js';
 import type { Dispatch } from './guild-state.js';
+import { bodyFields } from './http-exchange.js';
 import { invalidMessage } from './message-limits.js';
 import { channelMessage, editedMessage, type MessagePayload } from './message-payload.js';
 import type { SnowflakeSource } from './snowflake.js';
@@ -93,8 +94,4 @@ export class ChannelMessages {
     });
     return null;
   }
-}
-
-function bodyFields(body: unknown): Record<string, unknown> {
-  return typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
 }

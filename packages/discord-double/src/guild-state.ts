@@ -6,6 +6,7 @@ import {
 } from 'discord-api-types/v10';
 import { DISCORD_ERRORS, type DiscordError, invalidBody } from './discord-errors.js';
 import type { GuildFixture } from './guild-fixture.js';
+import { bodyFields } from './http-exchange.js';
 import { memberPermissions } from './permissions.js';
 import type { SnowflakeSource } from './snowflake.js';
 
@@ -110,10 +111,7 @@ export class GuildState {
 
   /** `POST /guilds/{g}/roles`: a new role at the bottom (position 1), the others shift up. */
   createRole(body: unknown): { role: APIRole } | { error: DiscordError } {
-    const input = (typeof body === 'object' && body !== null ? body : {}) as Record<
-      string,
-      unknown
-    >;
+    const input = bodyFields(body);
     const name = typeof input.name === 'string' && input.name.length > 0 ? input.name : 'new role';
     if (!this.#botHasManageRoles()) return { error: DISCORD_ERRORS.missingPermissions };
     if (name.length > ROLE_NAME_MAX) {

@@ -28,6 +28,11 @@ export async function readBody(request: IncomingMessage): Promise<unknown> {
   }
 }
 
+/** A JSON body's fields; none when the body is not an object (Discord reads it as empty). */
+export function bodyFields(body: unknown): Record<string, unknown> {
+  return typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+}
+
 export function sendAnswer(response: ServerResponse, answer: ApiAnswer): void {
   const headers: Record<string, string> = { ...answer.headers };
   if (answer.status === 204 || answer.body === undefined) {

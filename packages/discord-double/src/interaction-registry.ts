@@ -13,6 +13,7 @@ import {
 } from './component-interaction.js';
 import { answerWith, DISCORD_ERRORS } from './discord-errors.js';
 import type { GuildFixture } from './guild-fixture.js';
+import { bodyFields } from './http-exchange.js';
 import { invalidMessage } from './message-limits.js';
 import { editedMessage, interactionMessage, type MessagePayload } from './message-payload.js';
 import type { ApiAnswer } from './rest-router.js';
@@ -201,7 +202,7 @@ export class InteractionRegistry {
   reply(token: string, body: unknown, kind: 'edit' | 'follow-up'): ApiAnswer {
     const pending = this.#byToken(token);
     if (pending === undefined) return answerWith(DISCORD_ERRORS.unknownWebhook);
-    const data = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+    const data = bodyFields(body);
     const invalid = invalidMessage(data, 'content');
     if (invalid !== null) return answerWith(invalid);
     let edited: MessagePayload | undefined;
